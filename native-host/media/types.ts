@@ -1,0 +1,57 @@
+/**
+ * The contract between the media pipeline (probe, download) and its callers (job manager, CLI, bench).
+ * Implementations live beside this file; callers import only from './index.js'.
+ */
+import type { PresetId, ProbeResult, Progress, TrackTags, LogLevel, LogSource } from '../../shared/protocol/index.js';
+
+/** Resolved paths of the external tools, and what the installed yt-dlp supports. */
+export interface Tools {
+  ytdlp: string;
+  ffmpeg: string;
+  ffprobe: string;
+  /** yt-dlp accepts `--js-runtimes` (2025.x+); pass node to it then. */
+  ytdlpSupportsJsRuntimes: boolean;
+  ytdlpVersion: string | null;
+  ffmpegVersion: string | null;
+}
+
+/** Where log lines from a job go (yt-dlp/ffmpeg command lines and output, host notes). */
+export type LogFn = (line: { source: LogSource; level: LogLevel; text: string; replaceKey?: string }) => void;
+
+export interface ProbeOptions {
+  signal?: AbortSignal;
+  log?: LogFn;
+  /** Skip the short-lived probe cache. */
+  noCache?: boolean;
+}
+
+/** A probe with what the pipeline needs beyond the picker's model (format URLs, headers). */
+export interface ProbeDetail {
+  result: ProbeResult;
+  /** yt-dlp's raw -J info dict, kept so a download after a cached probe does not re-run yt-dlp. */
+  info: Record<string, unknown>;
+  probedAt: number;
+}
+
+export interface DownloadSpec {
+  url: string;
+  preset: PresetId;
+  outDir: string;
+  /** Page title fallback; the probe's title wins when present. */
+  title?: string;
+  /** Official tags (e.g. from the resolver) override the source's own. */
+  tags?: TrackTags;
+}
+
+export interface DownloadHooks {
+  signal?: AbortSignal;
+  log?: LogFn;
+  onProgress?: (p: Progress) => void;
+  /** Called once the title (and so the final file name) is known. */
+  onTitle?: (title: string) => void;
+}
+
+export interface DownloadResult {
+  path: string;
+  bytes: number;
+}

@@ -1,0 +1,60 @@
+/**
+ * Stable, namespaced error codes. Expected failures travel as values carrying one of these;
+ * human messages are made at the edge (popup, CLI). Keep in sync with PROTOCOL.md.
+ */
+export const ERROR_CODES = [
+  'input.invalid_url', // not http(s), starts with '-', unparsable
+  'input.invalid', // a request field failed validation
+  'protocol.bad_frame', // body not UTF-8 JSON, or absurd length
+  'protocol.unknown_type', // request type the host does not know
+  'protocol.version', // protocol version mismatch
+  'protocol.timeout', // extension side: no reply in time
+  'host.not_installed', // extension side: native host missing
+  'host.disconnected', // extension side: port closed mid-request
+  'media.unsupported', // no extractor / not media
+  'media.unavailable', // dead link, 404, private
+  'media.no_audio', // audio preset on a source with no audio stream
+  'media.no_video', // video preset on audio-only source
+  'media.ytdlp_missing',
+  'media.ffmpeg_missing',
+  'media.ytdlp_exit',
+  'media.ffmpeg_exit',
+  'media.disk_full',
+  'media.output', // target folder not writable / invalid
+  'job.not_found',
+  'job.cancelled',
+  'job.queue_full',
+  'resolver.no_match', // no confident match (candidates returned)
+  'resolver.unsupported_link',
+  'resolver.collection', // album / playlist link, not a track
+  'resolver.not_found', // no provider knows the track
+  'resolver.provider', // every provider failed
+  'registry.unavailable',
+  'config.invalid',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** An expected failure: a code, a message for humans, optional structured context. */
+export class NexError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: Record<string, unknown>;
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'NexError';
+    this.code = code;
+    if (details) this.details = details;
+  }
+}
+
+export function isNexError(e: unknown): e is NexError {
+  return e instanceof NexError;
+}
+
+/** Plain, serialisable form of any thrown value. Unknown errors become 'internal'. */
+export function toErrorPayload(e: unknown): { code: ErrorCode; message: string; details?: Record<string, unknown> } {
+  if (isNexError(e)) return e.details ? { code: e.code, message: e.message, details: e.details } : { code: e.code, message: e.message };
+  const message = e instanceof Error ? e.message : String(e);
+  return { code: 'internal', message };
+}

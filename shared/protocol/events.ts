@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { ErrorPayload, JobInfo, LogLine, Progress } from './models.js';
+import { ResolveLevel, TrackInfo, MatchCandidate } from './track.js';
+
+const ev = <T extends string, S extends z.ZodRawShape>(event: T, shape: S) =>
+  z.object({ kind: z.literal('event'), event: z.literal(event), ...shape });
+
+/** A job changed state (queued, running, cancelled). Carries the whole job. */
+export const JobStateEvent = ev('job.state', { job: JobInfo });
+export const JobProgressEvent = ev('job.progress', { jobId: z.string(), progress: Progress });
+export const JobDoneEvent = ev('job.done', { jobId: z.string(), path: z.string(), job: JobInfo });
+export const JobFailedEvent = ev('job.failed', { jobId: z.string(), error: ErrorPayload, job: JobInfo });
+/** Log lines, batched so a flood never exceeds the frame limit; `dropped` counts lines shed under pressure. */
+export const LogEvent = ev('log', { lines: z.array(LogLine), dropped: z.number().int().nonnegative().default(0) });
+/** Partial resolve result: the first provider to answer hydrates, later ones refine. */
+export const ResolvePartialEvent = ev('resolve.partial', {
+  requestId: z.string(),
+  provider: z.string(),
+  level: ResolveLevel,
+  track: TrackInfo.partial(),
+  match: MatchCandidate.nullable().optional(),
+});
+
+export const Event = z.discriminatedUnion('event', [
+  JobStateEvent,
+  JobProgressEvent,
+  JobDoneEvent,
+  JobFailedEvent,
+  LogEvent,
+  ResolvePartialEvent,
+]);
+export type Event = z.infer<typeof Event>;
+export type EventName = Event['event'];
+export type EventOf<T extends EventName> = Extract<Event, { event: T }>;

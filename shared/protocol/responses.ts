@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { DoctorReport, ErrorPayload, JobInfo, LogLine, ProbeResult, PublicConfig } from './models.js';
+import { ResolveResult } from './track.js';
+import type { RequestType } from './requests.js';
+
+/** What each request resolves to on success. */
+export const ResultSchemas = {
+  ping: z.object({ version: z.string(), protocol: z.number(), pid: z.number() }),
+  doctor: DoctorReport,
+  probe: ProbeResult,
+  download: z.object({ jobId: z.string() }),
+  cancel: z.object({ cancelled: z.boolean() }),
+  'jobs.list': z.object({ jobs: z.array(JobInfo) }),
+  'config.get': PublicConfig,
+  'config.set': PublicConfig,
+  resolve: ResolveResult,
+  'resolve.override': z.object({ saved: z.boolean() }),
+  'logs.tail': z.object({ lines: z.array(LogLine) }),
+} satisfies Record<RequestType, z.ZodTypeAny>;
+
+export type ResultOf<T extends RequestType> = z.infer<(typeof ResultSchemas)[T]>;
+
+export const OkResponse = z.object({ kind: z.literal('response'), id: z.string(), ok: z.literal(true), result: z.unknown() });
+export const ErrResponse = z.object({
+  kind: z.literal('response'),
+  /** null when the request could not even be parsed far enough to find its id. */
+  id: z.string().nullable(),
+  ok: z.literal(false),
+  error: ErrorPayload,
+});
+export const Response = z.discriminatedUnion('ok', [OkResponse, ErrResponse]);
+export type Response = z.infer<typeof Response>;

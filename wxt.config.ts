@@ -1,0 +1,19 @@
+import { defineConfig } from 'wxt';
+import { EXTENSION_PUBLIC_KEY, GECKO_EXTENSION_ID } from './shared/extension-id';
+
+// Entry points only wire; logic lives in extension/* modules (see ../shared/style.md).
+export default defineConfig({
+  srcDir: 'extension',
+  outDir: '.output',
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ browser }) => ({
+    name: 'NexStream',
+    description: 'Turn the page you are on into a clean media file, with yt-dlp and FFmpeg on your machine.',
+    permissions: ['nativeMessaging', 'contextMenus', 'notifications', 'storage', 'tabs', 'webRequest', 'activeTab', 'scripting'],
+    host_permissions: ['<all_urls>'],
+    action: { default_title: 'NexStream' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: GECKO_EXTENSION_ID, strict_min_version: '115.0' } } }
+      : { key: EXTENSION_PUBLIC_KEY }),
+  }),
+});
