@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// Set-up that `npm start`, `npm test` and `npm run bench` run first: installs what is missing
+// (npm packages; ffmpeg, yt-dlp, chromium via apt-get where possible), then builds host + extension.
+// Idempotent and quiet when everything is in place.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const say = (msg) => process.stderr.write(`[setup] ${msg}\n`);
+
+function onPath(cmd) {
+  return spawnSync('sh', ['-c', 'command -v "$1"', 'sh', cmd], { encoding: 'utf8' }).status === 0;
+}
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], cwd: root, ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
+}
+
+function checkNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) {
+    say(`Node ${process.versions.node} is too old: NexStream needs Node 20.19 or newer.`);
+    process.exit(1);
+  }
+}
+
+function npmPackages() {
+  const marker = path.join(root, 'node_modules/.package-lock.json');
+  const lock = path.join(root, 'package-lock.json');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  say('installing npm packages (npm ci)...');
+  // puppeteer-core never downloads a browser, but be explicit for any transitive puppeteer.
+  run('npm', ['ci', '--no-audit', '--no-fund'], { env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' } });
+}
+
+/** System tools: Debian package name per command. Chromium only matters for the extension and e2e tests. */
+const SYSTEM_TOOLS = [
+  { cmd: 'ffmpeg', pkg: 'ffmpeg', why: 'the media pipeline' },
+  { cmd: 'ffprobe', pkg: 'ffmpeg', why: 'the media pipeline' },
+  { cmd: 'yt-dlp', pkg: 'yt-dlp', why: 'probing and resolving media' },
+  { cmd: 'chromium', pkg: 'chromium', why: 'running the extension and its tests', alt: ['google-chrome', 'chromium-browser'] },
+];
+
+function systemTools() {
+  const missing = SYSTEM_TOOLS.filter((t) => {
+    const envOverride = { ffmpeg: 'NEXSTREAM_FFMPEG', 'yt-dlp': 'NEXSTREAM_YTDLP', ffprobe: 'NEXSTREAM_FFPROBE' }[t.cmd];
+    if (envOverride && process.env[envOverride]) return false;
+    return ![t.cmd, ...(t.alt ?? [])].some(onPath);
+  });
+  if (missing.length === 0) return;
+  const pkgs = [...new Set(missing.map((t) => t.pkg))];
+  const canApt = process.platform === 'linux' && onPath('apt-get');
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const sudo = !isRoot && onPath('sudo') && spawnSync('sudo', ['-n', 'true']).status === 0;
+  if (canApt && (isRoot || sudo)) {
+    say(`installing ${pkgs.join(', ')} with apt-get...`);
+    const pre = isRoot ? [] : ['sudo', '-n'];
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const apt = (args) => (pre.length ? run(pre[0], [...pre.slice(1), 'apt-get', ...args], { env }) : run('apt-get', args, { env }));
+    apt(['update', '-qq']);
+    apt(['install', '-y', '-qq', '--no-install-recommends', ...pkgs]);
+    return;
+  }
+  say('missing system tools:');
+  for (const t of missing) say(`  - ${t.cmd} (for ${t.why})`);
+  const hint = process.platform === 'darwin' ? `brew install ${pkgs.map((p) => (p === 'chromium' ? '--cask chromium' : p)).join(' ')}` : `sudo apt-get install ${pkgs.join(' ')}`;
+  say(`install them, e.g.: ${hint}   (or point NEXSTREAM_FFMPEG / NEXSTREAM_YTDLP at your own builds)`);
+  process.exit(1);
+}
+
+function build() {
+  say('building host and extension...');
+  run(process.execPath, [path.join(root, 'scripts/build-host.mjs')]);
+  execFileSync(process.execPath, [path.join(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+checkNode();
+npmPackages();
+systemTools();
+if (!process.argv.includes('--no-build')) build();
