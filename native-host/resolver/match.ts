@@ -84,7 +84,7 @@ function artistScore(track: PreparedTrack, credited: string[], haystack: string)
   const scripts = new Set<string>([...credited, haystack].map(script).filter((s) => s !== 'none'));
   const comparable = (a: string) => scripts.size === 0 || scripts.has(script(a));
   const transliterated = (a: string) => credited.some((c) => script(c) !== script(a) && sameNameAcrossScripts(a, c));
-  const part = (a: string) => (found(a) ? 1 : transliterated(a) ? 0.9 : comparable(a) ? 0 : 0.55);
+  const part = (a: string): number => (found(a) ? 1 : transliterated(a) ? 0.9 : comparable(a) ? 0 : 0.55);
   const mainPart = part(main);
   if (!rest.length) return mainPart;
   const others = rest.map(part).reduce((s, x) => s + x, 0) / rest.length;
