@@ -1,0 +1,92 @@
+/**
+ * One config loader that takes `env` as a parameter (cobalt's core/env.js): defaults, then the
+ * config file, then environment variables. A bad file or value is reported in `problems` and
+ * ignored key by key, so a typo never stops the host from starting.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigFile, type HostConfig } from './schema.js';
+import { defaultConfigDir, defaultDataDir, defaultDownloadDir, expandHome, platformInfo, type Env } from './paths.js';
+
+export const CONFIG_FILE_NAME = 'config.json';
+
+export interface LoadOptions {
+  platform?: NodeJS.Platform;
+}
+
+export function loadConfig(env: Env = process.env, opts: LoadOptions = {}): HostConfig {
+  const p = platformInfo(env, opts.platform);
+  const problems: string[] = [];
+  const configDir = env.NEXSTREAM_CONFIG_DIR ? expandHome(env.NEXSTREAM_CONFIG_DIR, p) : defaultConfigDir(env, p);
+  const dataDir = env.NEXSTREAM_DATA_DIR ? expandHome(env.NEXSTREAM_DATA_DIR, p) : defaultDataDir(env, p);
+  const configFile = path.join(configDir, CONFIG_FILE_NAME);
+  const file = readConfigFile(configFile, problems);
+
+  const str = (name: string): string | null => {
+    const v = env[name];
+    return v === undefined || v === '' ? null : v;
+  };
+  const int = (name: string, min: number, max: number): number | null => {
+    const v = str(name);
+    if (v === null) return null;
+    const n = Number(v);
+    if (Number.isInteger(n) && n >= min && n <= max) return n;
+    problems.push(`${name}=${JSON.stringify(v)} ignored: expected an integer ${min}..${max}`);
+    return null;
+  };
+
+  return {
+    downloadDir: expandHome(str('NEXSTREAM_DOWNLOAD_DIR') ?? file.downloadDir ?? defaultDownloadDir(p), p),
+    concurrency: int('NEXSTREAM_CONCURRENCY', 1, 8) ?? file.concurrency ?? 2,
+    defaultVideoPreset: file.defaultVideoPreset ?? 'best',
+    defaultAudioPreset: file.defaultAudioPreset ?? 'mp3-320',
+    probeCacheSec: int('NEXSTREAM_PROBE_CACHE_SEC', 0, 86400) ?? file.probeCacheSec ?? 300,
+    paths: {
+      configDir,
+      configFile,
+      dataDir,
+      logFile: str('NEXSTREAM_LOG_FILE') ?? path.join(dataDir, 'logs', 'host.log'),
+      registryPath: path.join(dataDir, 'registry.db'),
+    },
+    tools: { ytdlp: str('NEXSTREAM_YTDLP'), ffmpeg: str('NEXSTREAM_FFMPEG'), ffprobe: str('NEXSTREAM_FFPROBE') },
+    apis: {
+      deezer: str('NEXSTREAM_DEEZER_API') ?? 'https://api.deezer.com',
+      itunes: str('NEXSTREAM_ITUNES_API') ?? 'https://itunes.apple.com',
+      odesli: str('NEXSTREAM_ODESLI_API') ?? 'https://api.song.link',
+      groqBaseUrl: str('GROQ_BASE_URL'),
+      geminiBaseUrl: str('NEXSTREAM_GEMINI_BASE_URL'),
+    },
+    tursoUrl: str('TURSO_URL') ?? file.tursoUrl ?? null,
+    secrets: {
+      groqApiKey: str('GROQ_API_KEY') ?? file.groqApiKey ?? null,
+      geminiApiKey: str('GEMINI_API_KEY') ?? file.geminiApiKey ?? null,
+      tursoAuthToken: str('TURSO_AUTH_TOKEN') ?? file.tursoAuthToken ?? null,
+    },
+    problems,
+  };
+}
+
+/** Reads the file, keeping every key that is valid on its own. Missing file = empty config. */
+export function readConfigFile(file: string, problems: string[] = []): ConfigFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') problems.push(`${file}: unreadable (${(e as Error).message}); using defaults`);
+    return {};
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problems.push(`${file}: not a JSON object; using defaults`);
+    return {};
+  }
+  const whole = ConfigFile.safeParse(raw);
+  if (whole.success) return whole.data;
+  const kept: Record<string, unknown> = {};
+  const shape = ConfigFile.shape;
+  for (const [key, value] of Object.entries(raw)) {
+    const field = shape[key as keyof typeof shape];
+    if (field && field.safeParse(value).success) kept[key] = value;
+    else problems.push(`${file}: key "${key}" ignored (invalid)`);
+  }
+  return ConfigFile.parse(kept);
+}

@@ -1,0 +1,24 @@
+import type { PublicConfig } from '../../shared/protocol/index.js';
+import type { HostConfig } from './schema.js';
+
+/** The config as the extension may see it: secrets only as "set or not". */
+export function toPublicConfig(c: HostConfig): PublicConfig {
+  return {
+    downloadDir: c.downloadDir,
+    concurrency: c.concurrency,
+    defaultVideoPreset: c.defaultVideoPreset,
+    defaultAudioPreset: c.defaultAudioPreset,
+    probeCacheSec: c.probeCacheSec,
+    secrets: {
+      groqApiKey: Boolean(c.secrets.groqApiKey),
+      geminiApiKey: Boolean(c.secrets.geminiApiKey),
+      tursoAuthToken: Boolean(c.secrets.tursoAuthToken),
+    },
+    tursoUrl: c.tursoUrl,
+  };
+}
+
+/** Values the logger must never write anywhere. */
+export function secretValues(c: HostConfig): string[] {
+  return [c.secrets.groqApiKey, c.secrets.geminiApiKey, c.secrets.tursoAuthToken].filter((s): s is string => Boolean(s));
+}

@@ -1,0 +1,34 @@
+/**
+ * The one map from request type to handler (refined-github's background.ts style, not a switch).
+ * To add a handler: write handlers/<type>.ts exporting a Handler<'type'>, import it here, add one
+ * line to the map. tests/unit/host/handlers/registry.test.ts checks every Request type is wired.
+ */
+import type { HandlerMap } from './types.js';
+import { pending } from './pending.js';
+import { ping } from './ping.js';
+import { doctor } from './doctor.js';
+import { probe } from './probe.js';
+import { download } from './download.js';
+import { cancel } from './cancel.js';
+import { jobsList } from './jobs-list.js';
+import { configGet } from './config-get.js';
+import { configSet } from './config-set.js';
+import { logsTail } from './logs-tail.js';
+
+export const handlers: HandlerMap = {
+  ping,
+  doctor,
+  probe,
+  download,
+  cancel,
+  'jobs.list': jobsList,
+  'config.get': configGet,
+  'config.set': configSet,
+  'logs.tail': logsTail,
+  // Resolver engineer: replace these two lines with your imports from ../resolver/ (one each).
+  resolve: pending('resolve', 'resolver'),
+  'resolve.override': pending('resolve.override', 'resolver'),
+};
+
+export { PENDING_TYPES } from './pending.js';
+export type { Handler, HandlerContext, HandlerMap } from './types.js';

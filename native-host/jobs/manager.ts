@@ -1,0 +1,185 @@
+/**
+ * The job manager: a FIFO queue with a concurrency limit. Jobs belong to the host process, not to
+ * the request that started them, so they outlive the popup. Cancel aborts the job's AbortSignal;
+ * the pipeline kills its process tree and removes its .part file before its promise settles.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Event, JobInfo, Progress } from '../../shared/protocol/index.js';
+import { NexError, toErrorPayload } from '../../shared/errors.js';
+import type { DownloadHooks, DownloadResult, DownloadSpec, LogFn } from '../media/types.js';
+import { isTerminal, transition } from './state.js';
+import { Throttle } from './throttle.js';
+
+/** Runs one download; must settle (reject) soon after `signal` aborts, having cleaned up. */
+export type JobRunner = (spec: DownloadSpec, hooks: Required<Pick<DownloadHooks, 'signal' | 'log' | 'onProgress' | 'onTitle'>>) => Promise<DownloadResult>;
+
+export interface JobManagerOptions {
+  run: JobRunner;
+  emit: (ev: Event) => void;
+  /** Read on every scheduling decision so config.set takes effect at once. Default 2. */
+  concurrency?: () => number;
+  /** Where a job's log lines go. */
+  logFor?: (jobId: string) => LogFn;
+  /** Progress events per job per second, at most. Default 5. */
+  progressPerSec?: number;
+  /** Finished jobs kept for jobs.list; default 200. */
+  keepFinished?: number;
+  now?: () => number;
+}
+
+interface Entry {
+  info: JobInfo;
+  spec: DownloadSpec;
+  abort: AbortController;
+  settled?: Promise<void>;
+  throttle: Throttle<Progress>;
+}
+
+export class JobManager {
+  private readonly jobs = new Map<string, Entry>();
+  private readonly queue: string[] = [];
+  private running = 0;
+  private closed = false;
+  private readonly now: () => number;
+
+  constructor(private readonly opts: JobManagerOptions) {
+    this.now = opts.now ?? Date.now;
+  }
+
+  submit(spec: DownloadSpec): JobInfo {
+    if (this.closed) throw new NexError('job.cancelled', 'the host is shutting down');
+    const id = randomUUID();
+    const info: JobInfo = { id, kind: 'download', status: 'queued', url: spec.url, preset: spec.preset, createdAt: this.now() };
+    if (spec.title) info.title = spec.title;
+    const perSec = this.opts.progressPerSec ?? 5;
+    const throttle = new Throttle<Progress>(1000 / perSec, (progress) => this.onProgress(id, progress), this.now);
+    this.jobs.set(id, { info, spec, abort: new AbortController(), throttle });
+    this.queue.push(id);
+    this.emitState(id);
+    this.pump();
+    return this.get(id) as JobInfo;
+  }
+
+  get(id: string): JobInfo | undefined {
+    const e = this.jobs.get(id);
+    return e ? structuredClone(e.info) : undefined;
+  }
+
+  list(): JobInfo[] {
+    return [...this.jobs.values()].map((e) => structuredClone(e.info));
+  }
+
+  /** True if the job was queued or running and is now being cancelled. */
+  cancel(id: string): boolean {
+    const e = this.jobs.get(id);
+    if (!e) throw new NexError('job.not_found', `no job ${id}`, { jobId: id });
+    if (isTerminal(e.info.status)) return false;
+    if (e.info.status === 'queued') {
+      this.queue.splice(this.queue.indexOf(id), 1);
+      this.finish(e, 'cancelled');
+      return true;
+    }
+    e.abort.abort(new NexError('job.cancelled', 'cancelled'));
+    return true;
+  }
+
+  /**
+   * Cancels everything and waits (bounded) for running jobs to clean up. Used on browser
+   * disconnect and signals. Returns false if some job did not settle in time.
+   */
+  async shutdown(timeoutMs = 10_000): Promise<boolean> {
+    this.closed = true;
+    const settling: Promise<void>[] = [];
+    for (const e of this.jobs.values()) {
+      if (e.info.status === 'queued' || e.info.status === 'running') {
+        if (e.settled) settling.push(e.settled);
+        this.cancel(e.info.id);
+      }
+    }
+    if (settling.length === 0) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), timeoutMs)));
+    const done = await Promise.race([Promise.allSettled(settling).then(() => true), timeout]);
+    clearTimeout(timer);
+    return done;
+  }
+
+  /** Resolves when nothing is queued or running (CLI: wait for the one job). */
+  async idle(): Promise<void> {
+    while (this.running > 0 || this.queue.length > 0) {
+      await Promise.allSettled([...this.jobs.values()].map((e) => e.settled).filter(Boolean));
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+
+  private pump(): void {
+    const limit = Math.max(1, this.opts.concurrency?.() ?? 2);
+    while (!this.closed && this.running < limit && this.queue.length) {
+      const id = this.queue.shift() as string;
+      const e = this.jobs.get(id);
+      if (e) this.start(e);
+    }
+  }
+
+  private start(e: Entry): void {
+    this.running++;
+    e.info = transition(e.info, 'running', this.now());
+    this.emitState(e.info.id);
+    const id = e.info.id;
+    const log: LogFn = this.opts.logFor?.(id) ?? (() => {});
+    const hooks = {
+      signal: e.abort.signal,
+      log,
+      onProgress: (p: Progress) => e.throttle.push(p),
+      onTitle: (title: string) => {
+        e.info = { ...e.info, title };
+      },
+    };
+    e.settled = Promise.resolve()
+      .then(() => this.opts.run(e.spec, hooks))
+      .then(
+        (res) => {
+          e.info = { ...e.info, path: res.path };
+          this.finish(e, 'done');
+        },
+        (err: unknown) => {
+          if (e.abort.signal.aborted) this.finish(e, 'cancelled');
+          else this.finish(e, 'failed', err);
+        },
+      )
+      .finally(() => {
+        this.running--;
+        this.pump();
+      });
+  }
+
+  private finish(e: Entry, status: 'done' | 'failed' | 'cancelled', err?: unknown): void {
+    e.throttle.cancel();
+    e.info = transition(e.info, status, this.now());
+    const id = e.info.id;
+    if (status === 'done') this.opts.emit({ kind: 'event', event: 'job.done', jobId: id, path: e.info.path ?? '', job: structuredClone(e.info) });
+    else if (status === 'failed') {
+      e.info.error = toErrorPayload(err);
+      this.opts.emit({ kind: 'event', event: 'job.failed', jobId: id, error: e.info.error, job: structuredClone(e.info) });
+    } else this.emitState(id);
+    this.prune();
+  }
+
+  private onProgress(id: string, progress: Progress): void {
+    const e = this.jobs.get(id);
+    if (!e || e.info.status !== 'running') return;
+    e.info = { ...e.info, progress };
+    this.opts.emit({ kind: 'event', event: 'job.progress', jobId: id, progress });
+  }
+
+  private emitState(id: string): void {
+    const e = this.jobs.get(id);
+    if (e) this.opts.emit({ kind: 'event', event: 'job.state', job: structuredClone(e.info) });
+  }
+
+  private prune(): void {
+    const keep = this.opts.keepFinished ?? 200;
+    const finished = [...this.jobs.values()].filter((e) => isTerminal(e.info.status));
+    for (const e of finished.slice(0, Math.max(0, finished.length - keep))) this.jobs.delete(e.info.id);
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * The media pipeline's exported functions as the host uses them (native-host/media/index.ts,
+ * owned by the media engineer). Kept as an interface so the host and its tests can swap in fakes.
+ */
+import type { ToolStatus } from '../../shared/protocol/index.js';
+import type { DownloadHooks, DownloadResult, DownloadSpec, ProbeDetail, ProbeOptions, Tools } from '../media/types.js';
+
+export interface MediaApi {
+  discoverTools(env: Record<string, string | undefined>): Promise<Tools>;
+  toolReport(env: Record<string, string | undefined>): Promise<ToolStatus[]>;
+  probe(url: string, tools: Tools, opts?: ProbeOptions): Promise<ProbeDetail>;
+  download(spec: DownloadSpec, tools: Tools, hooks: DownloadHooks, cachedProbe?: ProbeDetail): Promise<DownloadResult>;
+  cleanupStaleParts(dir: string): Promise<unknown>;
+}

@@ -1,0 +1,54 @@
+/**
+ * The media service shared by the host's handlers, the job manager and the CLI (one code path).
+ * Tool discovery runs once and is remembered; a failed discovery is retried on the next call so
+ * installing yt-dlp while the host runs is picked up.
+ */
+import type { ToolStatus } from '../../shared/protocol/index.js';
+import type { DownloadResult, DownloadSpec, LogFn, ProbeDetail, Tools } from '../media/types.js';
+import type { JobRunner } from '../jobs/manager.js';
+import type { MediaApi } from './media-api.js';
+import type { ConfigStore } from '../config/store.js';
+
+export interface MediaService {
+  tools(): Promise<Tools>;
+  probe(url: string, opts?: { signal?: AbortSignal; noCache?: boolean; log?: LogFn }): Promise<ProbeDetail>;
+  /** A JobRunner: probe (cached) then download, so the job learns its title early. */
+  download: JobRunner;
+  report(): Promise<ToolStatus[]>;
+  cleanupStaleParts(dir: string): Promise<void>;
+}
+
+export function createMediaService(api: MediaApi, config: ConfigStore, env: Record<string, string | undefined>): MediaService {
+  let tools: Promise<Tools> | null = null;
+  const toolEnv = (): Record<string, string | undefined> => {
+    const c = config.get();
+    return {
+      ...env,
+      NEXSTREAM_YTDLP: c.tools.ytdlp ?? undefined,
+      NEXSTREAM_FFMPEG: c.tools.ffmpeg ?? undefined,
+      NEXSTREAM_FFPROBE: c.tools.ffprobe ?? undefined,
+      NEXSTREAM_PROBE_CACHE_SEC: String(c.probeCacheSec),
+    };
+  };
+  const getTools = (): Promise<Tools> => {
+    tools ??= api.discoverTools(toolEnv()).catch((e: unknown) => {
+      tools = null;
+      throw e;
+    });
+    return tools;
+  };
+  return {
+    tools: getTools,
+    probe: async (url, opts = {}) => api.probe(url, await getTools(), opts),
+    download: async (spec: DownloadSpec, hooks): Promise<DownloadResult> => {
+      const t = await getTools();
+      const detail = await api.probe(spec.url, t, { signal: hooks.signal, log: hooks.log });
+      hooks.onTitle(detail.result.title || spec.title || '');
+      return api.download(spec, t, hooks, detail);
+    },
+    report: () => api.toolReport(toolEnv()),
+    cleanupStaleParts: async (dir) => {
+      await api.cleanupStaleParts(dir);
+    },
+  };
+}
