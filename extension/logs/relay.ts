@@ -1,0 +1,156 @@
+import type { DoctorReport, Event, JobInfo, LogLine } from '../../shared/protocol/index.js';
+import { toErrorPayload } from '../../shared/errors.js';
+import { FanoutQueue, type FanoutQueueOptions } from './fanout-queue.js';
+import { LogStore, type LogStoreOptions } from './log-store.js';
+import { DEVTOOLS_PORT_NAME, FromPanel, type HostState, type PortLike, type ToPanel } from './panel-protocol.js';
+
+/** What the relay needs from the background's one native-port client (see ./host-adapter.ts). */
+export interface RelayHost {
+  /** Every event the host sends; returns an unsubscribe. */
+  onEvent(listener: (event: Event) => void): () => void;
+  /** Connection changes; returns an unsubscribe. */
+  onState(listener: (state: HostState) => void): () => void;
+  state(): HostState;
+  doctor(): Promise<DoctorReport>;
+  reconnect(): void;
+  /** The host's own recent lines, to fill an empty buffer after the service worker restarted. */
+  tailLogs?(): Promise<LogLine[]>;
+}
+
+export interface RelayOptions extends LogStoreOptions, FanoutQueueOptions {
+  /** Lines per snapshot message; a late panel gets the rest in follow-up batches. Default 5,000. */
+  snapshotChunk?: number;
+}
+
+export interface DevtoolsRelay {
+  /** Takes a runtime port; returns false when it is not a DevTools port (so a port-name map can fall through). */
+  accept(port: PortLike): boolean;
+  readonly store: LogStore;
+  readonly panels: number;
+  detach(): void;
+}
+
+/**
+ * The background side of the DevTools panel: remembers recent lines and jobs, redacts them,
+ * and fans them out to every open panel at most once per interval.
+ */
+export function createDevtoolsRelay(host: RelayHost, opts: RelayOptions = {}): DevtoolsRelay {
+  const store = new LogStore(opts);
+  const jobs = new Map<string, JobInfo>();
+  const ports = new Set<PortLike>();
+  const chunk = opts.snapshotChunk ?? 5000;
+  let backfilled = false;
+
+  const send = (port: PortLike, msg: ToPanel): void => {
+    try {
+      port.postMessage(msg);
+    } catch {
+      ports.delete(port); // the panel closed between our check and the send
+    }
+  };
+  const broadcast = (msg: ToPanel): void => {
+    for (const p of ports) send(p, msg);
+  };
+
+  // Lines the queue sheds are still in the store (a panel opened later sees them); only live panels miss them.
+  const queue = new FanoutQueue((batch) => {
+    broadcast({ type: 'batch', lines: batch.lines, dropped: batch.dropped, jobs: batch.jobs });
+  }, opts);
+
+  const upsertJob = (job: JobInfo): void => {
+    jobs.set(job.id, job);
+    queue.pushJob(job);
+  };
+
+  const onEvent = (e: Event): void => {
+    switch (e.event) {
+      case 'log': {
+        const stored = e.lines.map((l) => store.add(l));
+        // Relay what was stored (redacted, CR-collapsed), not what arrived.
+        queue.pushLines(stored.map(({ seq: _seq, ...line }) => line));
+        if (e.dropped > 0) {
+          store.noteDropped(e.dropped);
+          queue.noteDropped(e.dropped);
+        }
+        return;
+      }
+      case 'job.state':
+      case 'job.done':
+      case 'job.failed':
+        return upsertJob(e.job);
+      case 'job.progress': {
+        const job = jobs.get(e.jobId);
+        if (job) upsertJob({ ...job, status: job.status === 'queued' ? 'running' : job.status, progress: e.progress });
+        return;
+      }
+      default:
+        return;
+    }
+  };
+
+  const offEvent = host.onEvent(onEvent);
+  const offState = host.onState((state) => broadcast({ type: 'host', host: state }));
+
+  const handle = async (port: PortLike, raw: unknown): Promise<void> => {
+    const msg = FromPanel.safeParse(raw);
+    if (!msg.success) return;
+    switch (msg.data.type) {
+      case 'doctor':
+        try {
+          send(port, { type: 'doctor', report: await host.doctor() });
+        } catch (e) {
+          send(port, { type: 'doctor', error: toErrorPayload(e) });
+        }
+        return;
+      case 'reconnect':
+        host.reconnect();
+        return;
+      case 'clear':
+        queue.flushAll();
+        store.clear();
+        broadcast({ type: 'cleared' });
+        return;
+    }
+  };
+
+  const backfill = async (): Promise<void> => {
+    if (backfilled || store.size > 0 || !host.tailLogs) return;
+    backfilled = true;
+    const lines = await host.tailLogs().catch(() => []);
+    const stored = lines.map((l) => store.add(l));
+    queue.pushLines(stored.map(({ seq: _seq, ...line }) => line));
+  };
+
+  const accept = (port: PortLike): boolean => {
+    if (port.name !== DEVTOOLS_PORT_NAME) return false;
+    // Flush first: lines waiting in the queue are already in the store, so the snapshot would repeat them.
+    queue.flushAll();
+    ports.add(port);
+    port.onDisconnect.addListener(() => ports.delete(port));
+    port.onMessage.addListener((m) => void handle(port, m));
+    const lines = store.lines();
+    send(port, { type: 'snapshot', lines: lines.slice(0, chunk).map(plain), jobs: [...jobs.values()], host: host.state() });
+    for (let i = chunk; i < lines.length; i += chunk) send(port, { type: 'batch', lines: lines.slice(i, i + chunk).map(plain), dropped: 0, jobs: [] });
+    void backfill();
+    return true;
+  };
+
+  return {
+    accept,
+    store,
+    get panels() {
+      return ports.size;
+    },
+    detach() {
+      offEvent();
+      offState();
+      queue.dispose();
+      for (const p of ports) p.disconnect();
+      ports.clear();
+    },
+  };
+}
+
+function plain({ seq: _seq, ...line }: LogLine & { seq: number; dropped?: number }): LogLine & { dropped?: number } {
+  return line;
+}
