@@ -135,8 +135,14 @@ export class JobManager {
         e.info = { ...e.info, title };
       },
     };
-    e.settled = Promise.resolve()
-      .then(() => this.opts.run(e.spec, hooks))
+    // Called synchronously so the runner subscribes to the signal before any cancel can fire.
+    let run: Promise<DownloadResult>;
+    try {
+      run = this.opts.run(e.spec, hooks);
+    } catch (err) {
+      run = Promise.reject(err);
+    }
+    e.settled = run
       .then(
         (res) => {
           e.info = { ...e.info, path: res.path };
