@@ -13,6 +13,10 @@ export type PanelLine = z.infer<typeof PanelLine>;
 
 export const HostState = z.object({
   connected: z.boolean(),
+  /** The client's finer state: idle, connecting, ready, not_installed, disconnected. */
+  status: z.string().optional(),
+  /** Host version from the handshake. */
+  version: z.string().optional(),
   /** Why it is not connected, e.g. host.not_installed. */
   error: ErrorPayload.optional(),
   since: z.number().optional(),
