@@ -1,0 +1,43 @@
+/** Level 2, first choice: Groq (Llama 3.3 70B) in JSON mode. Skipped cleanly without a key. */
+import Groq from 'groq-sdk';
+import { SYSTEM_PROMPT, parseAnswer, saneAgainstInput, userPrompt, type LlmProvider } from './llm.js';
+import type { ResolverLog } from './types.js';
+
+export interface GroqOptions {
+  apiKey: string | null | undefined;
+  /** GROQ_BASE_URL; default groq-sdk's own (https://api.groq.com). */
+  baseURL?: string | null;
+  timeoutMs?: number;
+  log?: ResolverLog;
+}
+
+export function groqProvider(o: GroqOptions): LlmProvider | null {
+  if (!o.apiKey) return null;
+  // One attempt: the orchestrator has a budget and Gemini as a fallback.
+  const client = new Groq({ apiKey: o.apiKey, baseURL: o.baseURL ?? undefined, timeout: o.timeoutMs ?? 6000, maxRetries: 0 });
+  return async (text, signal) => {
+    try {
+      const res = await client.chat.completions.create(
+        {
+          model: 'llama-3.3-70b-versatile',
+          temperature: 0,
+          max_tokens: 200,
+          response_format: { type: 'json_object' },
+          messages: [
+            { role: 'system', content: SYSTEM_PROMPT },
+            { role: 'user', content: userPrompt(text) },
+          ],
+        },
+        { signal },
+      );
+      const answer = parseAnswer(res.choices[0]?.message?.content);
+      if (!answer) o.log?.({ level: 'warn', event: 'llm.bad_answer', provider: 'groq' });
+      else if (!saneAgainstInput(answer, text)) o.log?.({ level: 'warn', event: 'llm.rejected', provider: 'groq', why: 'names a different song' });
+      else return answer;
+    } catch (e) {
+      // The SDK's errors carry status and message only; never the key.
+      o.log?.({ level: 'warn', event: 'llm.error', provider: 'groq', error: e instanceof Error ? e.message.slice(0, 200) : 'error' });
+    }
+    return null;
+  };
+}

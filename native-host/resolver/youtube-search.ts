@@ -1,0 +1,145 @@
+/**
+ * YouTube candidates through yt-dlp (path injected: NEXSTREAM_YTDLP): an ISRC search and a songs
+ * search on YouTube Music, and a video search (`ytsearchN:`), all `--flat-playlist -J`.
+ * Arguments are arrays and `--` comes before anything user-derived.
+ */
+import { execa } from 'execa';
+import { z } from 'zod';
+import type { SearchHit, SearchKind } from './match.js';
+import type { ResolverLog } from './types.js';
+
+const Entry = z.object({
+  id: z.string().regex(/^[\w-]{11}$/),
+  title: z.string().min(1).max(1000),
+  url: z.string().max(4096).optional(),
+  channel: z.string().max(500).nullable().optional(),
+  uploader: z.string().max(500).nullable().optional(),
+  duration: z.number().nonnegative().nullable().optional(),
+  view_count: z.number().nonnegative().nullable().optional(),
+  // Present for YouTube Music song results in recent yt-dlp versions.
+  artists: z.array(z.string().max(500)).max(50).nullable().optional(),
+  album: z.string().max(1000).nullable().optional(),
+});
+const Playlist = z.object({ entries: z.array(z.unknown()).max(500) });
+
+export interface SearchPlan {
+  isrc?: string | null;
+  /** "artist - title" query. */
+  query: string;
+  /** Results per search, default 20. */
+  limit?: number;
+}
+
+export interface YoutubeSearchOptions {
+  ytdlp: string;
+  log?: ResolverLog;
+  /** Per search, default 15 s. */
+  timeoutMs?: number;
+}
+
+export function searchArgs(kind: SearchKind, q: string, limit: number): string[] {
+  const common = ['--ignore-config', '--no-warnings', '--flat-playlist', '-J', '--playlist-end', String(limit)];
+  if (kind === 'videos') return [...common, '--', `ytsearch${limit}:${q}`];
+  const url = `https://music.youtube.com/search?q=${encodeURIComponent(q)}${kind === 'songs' ? '#songs' : ''}`;
+  return [...common, '--', url];
+}
+
+/** Parses yt-dlp's -J output; invalid entries are dropped, an invalid document gives []. */
+export function parseSearchOutput(stdout: string, kind: SearchKind): SearchHit[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(stdout);
+  } catch {
+    return [];
+  }
+  const pl = Playlist.safeParse(doc);
+  if (!pl.success) return [];
+  const hits: SearchHit[] = [];
+  for (const raw of pl.data.entries) {
+    const e = Entry.safeParse(raw);
+    if (!e.success) continue;
+    const v = e.data;
+    const song = kind !== 'videos';
+    hits.push({
+      id: v.id,
+      url: song ? `https://music.youtube.com/watch?v=${v.id}` : `https://www.youtube.com/watch?v=${v.id}`,
+      title: v.title,
+      channel: v.channel ?? v.uploader ?? null,
+      artists: v.artists ?? undefined,
+      album: v.album ?? null,
+      durationSec: v.duration ?? null,
+      views: v.view_count ?? null,
+      kind: song ? 'song' : 'video',
+      foundBy: [kind],
+      rank: hits.length + 1,
+      isrcRank: kind === 'isrc' ? hits.length + 1 : undefined,
+    });
+  }
+  return hits;
+}
+
+/** Joins hits found by several searches: one per id, union of searches, best rank. */
+export function mergeHits(lists: SearchHit[][]): SearchHit[] {
+  const byId = new Map<string, SearchHit>();
+  for (const list of lists)
+    for (const h of list) {
+      const prev = byId.get(h.id);
+      if (!prev) {
+        byId.set(h.id, { ...h, foundBy: [...h.foundBy] });
+        continue;
+      }
+      prev.foundBy = [...new Set([...prev.foundBy, ...h.foundBy])];
+      prev.rank = Math.min(prev.rank, h.rank);
+      if (h.isrcRank !== undefined) prev.isrcRank = Math.min(prev.isrcRank ?? Infinity, h.isrcRank);
+      if (h.kind === 'song') {
+        prev.kind = 'song';
+        prev.url = h.url;
+      }
+      prev.artists ??= h.artists;
+      prev.album ??= h.album;
+      prev.views ??= h.views;
+      prev.durationSec ??= h.durationSec;
+    }
+  return [...byId.values()];
+}
+
+export class YoutubeSearch {
+  constructor(private readonly o: YoutubeSearchOptions) {}
+
+  async run(kind: SearchKind, q: string, limit: number, signal?: AbortSignal): Promise<SearchHit[]> {
+    const started = Date.now();
+    try {
+      const r = await execa(this.o.ytdlp, searchArgs(kind, q, limit), {
+        timeout: this.o.timeoutMs ?? 15_000,
+        cancelSignal: signal,
+        forceKillAfterDelay: 2000,
+        stdin: 'ignore',
+        maxBuffer: 20_000_000,
+        reject: true,
+      });
+      const hits = parseSearchOutput(r.stdout, kind);
+      this.o.log?.({ level: 'debug', event: 'ytsearch', search: kind, results: hits.length, ms: Date.now() - started });
+      return hits;
+    } catch (e) {
+      const err = e as { timedOut?: boolean; isCanceled?: boolean; exitCode?: number; shortMessage?: string };
+      this.o.log?.({
+        level: err.isCanceled ? 'debug' : 'warn',
+        event: 'ytsearch.failed',
+        search: kind,
+        timedOut: err.timedOut ?? false,
+        exitCode: err.exitCode ?? null,
+        error: (err.shortMessage ?? String(e)).slice(0, 300),
+        ms: Date.now() - started,
+      });
+      return [];
+    }
+  }
+
+  /** All three searches at once; the ISRC one only when there is an ISRC. */
+  async search(plan: SearchPlan, signal?: AbortSignal): Promise<SearchHit[]> {
+    const limit = plan.limit ?? 20;
+    const jobs: Promise<SearchHit[]>[] = [this.run('songs', plan.query, limit, signal), this.run('videos', plan.query, limit, signal)];
+    if (plan.isrc) jobs.unshift(this.run('isrc', plan.isrc, 10, signal));
+    return mergeHits(await Promise.all(jobs));
+  }
+}
