@@ -1,4 +1,3 @@
-import { memo } from 'react';
 import type { StoredLine } from '../logs/log-store.js';
 
 /** Compact local time with milliseconds: resolver timings are read at this resolution. */
@@ -14,8 +13,11 @@ interface Props {
   showJob: boolean;
 }
 
-/** One terminal row. `text` is read at render time: replaced progress lines update in place. */
-export const LogRow = memo(function LogRow({ line, height, showJob }: Props) {
+/**
+ * One terminal row. Deliberately not memoised: replaced progress lines mutate the same object,
+ * and only the ~40 rows in view ever render.
+ */
+export function LogRow({ line, height, showJob }: Props) {
   return (
     <div className={`log-row lvl-${line.level}${line.dropped !== undefined ? ' dropped' : ''}`} role="listitem" style={{ height, lineHeight: `${height}px` }} data-seq={line.seq}>
       <span className="log-time">{clock(line.t)}</span>
@@ -25,4 +27,4 @@ export const LogRow = memo(function LogRow({ line, height, showJob }: Props) {
       <span className="log-text">{line.text}</span>
     </div>
   );
-});
+}

@@ -25,8 +25,8 @@ export function VirtualList({ count, rowHeight, renderRow, follow, onFollowChang
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(initialHeight);
-  // Our own scrollTop writes also fire scroll events; they must not be read as "the user scrolled".
-  const programmatic = useRef(false);
+  // Our own scrollTop writes also fire scroll events; one landing where we put it is not "the user scrolled".
+  const lastSet = useRef(-1);
 
   useEffect(() => {
     const el = ref.current;
@@ -40,10 +40,8 @@ export function VirtualList({ count, rowHeight, renderRow, follow, onFollowChang
     const el = ref.current;
     if (!el || !follow) return;
     const bottom = Math.max(0, count * rowHeight - height);
-    if (el.scrollTop !== bottom) {
-      programmatic.current = true;
-      el.scrollTop = bottom;
-    }
+    if (el.scrollTop !== bottom) el.scrollTop = bottom;
+    lastSet.current = el.scrollTop;
     setScrollTop(bottom);
   }, [count, follow, rowHeight, height]);
 
@@ -51,10 +49,8 @@ export function VirtualList({ count, rowHeight, renderRow, follow, onFollowChang
     const el = ref.current;
     if (!el) return;
     setScrollTop(el.scrollTop);
-    if (programmatic.current) {
-      programmatic.current = false;
-      return;
-    }
+    if (el.scrollTop === lastSet.current) return;
+    lastSet.current = -1;
     const atBottom = el.scrollTop + height >= count * rowHeight - rowHeight / 2;
     if (atBottom !== follow) onFollowChange(atBottom);
   }, [count, rowHeight, height, follow, onFollowChange]);
