@@ -1,1 +1,21 @@
-export default defineBackground(() => {});
+import { browser, type Browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { createBackground } from '../background/app.js';
+import { listenNotificationClicks } from '../background/notify.js';
+import { handlePopupPort } from '../background/popup-port.js';
+import { onRuntimeMessage } from '../background/runtime-messages.js';
+import { startSniffer } from '../background/sniffer.js';
+import { POPUP_PORT } from '../messages.js';
+
+export default defineBackground(() => {
+  const bg = createBackground();
+
+  /** Runtime ports by name; the DevTools panel adds its entry here. */
+  const PORT_HANDLERS: Record<string, (port: Browser.runtime.Port) => void> = {
+    [POPUP_PORT]: (port) => handlePopupPort(port, bg),
+  };
+  browser.runtime.onConnect.addListener((port) => PORT_HANDLERS[port.name]?.(port));
+  browser.runtime.onMessage.addListener(onRuntimeMessage(bg));
+  startSniffer(bg);
+  listenNotificationClicks();
+});

@@ -124,6 +124,7 @@ describe('HostClient', () => {
   });
 
   it('fans events out to every listener and drops invalid messages', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     make();
     await client.connect();
     const a = vi.fn();
@@ -138,6 +139,8 @@ describe('HostClient', () => {
     expect(a).toHaveBeenCalledTimes(2);
     expect(b).toHaveBeenCalledTimes(1);
     expect(a.mock.calls[0]![0]).toMatchObject({ event: 'job.progress', jobId: 'j1' });
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
   });
 
   it('treats a connect that throws (Firefox, unknown host) as not installed', async () => {

@@ -1,0 +1,48 @@
+/** One popup's runtime port: subscribe to a tab, push its state on every change, take its commands. */
+import type { Browser } from 'wxt/browser';
+import { FromPopup, ToPopup, type PopupState } from '../messages.js';
+import type { Background } from './app.js';
+
+export function handlePopupPort(port: Browser.runtime.Port, bg: Background): void {
+  let tabId: number | null = null;
+  let pending = false;
+  const unsubscribes: Array<() => void> = [];
+
+  const push = (): void => {
+    // Coalesce bursts (progress + state + probe in one tick) into one message.
+    if (tabId == null || pending) return;
+    pending = true;
+    queueMicrotask(() => {
+      pending = false;
+      if (tabId == null) return;
+      const state: PopupState = bg.stateFor(tabId);
+      try {
+        port.postMessage(ToPopup.parse({ type: 'state', state }));
+      } catch {
+        /* the popup closed */
+      }
+    });
+  };
+
+  port.onMessage.addListener((raw: unknown) => {
+    const parsed = FromPopup.safeParse(raw);
+    if (!parsed.success) return console.warn('[nexstream] bad popup message', parsed.error.issues[0]);
+    const msg = parsed.data;
+    if (msg.type === 'subscribe') {
+      tabId = msg.tabId;
+      unsubscribes.push(bg.sessions.onChange((t) => t === tabId && push()));
+      unsubscribes.push(bg.jobs.onChange(() => push()));
+      unsubscribes.push(bg.client.onState(() => push()));
+      bg.popupOpened(msg.tabId);
+      push();
+      return;
+    }
+    if (tabId == null) return;
+    bg.command(tabId, msg);
+  });
+  port.onDisconnect.addListener(() => {
+    for (const u of unsubscribes) u();
+    if (tabId != null) bg.popupClosed();
+    tabId = null;
+  });
+}

@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react';
+import type { PresetId } from '../../shared/protocol/index.js';
+import type { PopupState } from '../messages.js';
+import { JobProgress } from './JobProgress.js';
+import { HeaderSkeleton, PageHeader } from './PageHeader.js';
+import { defaultPreset } from './presets.js';
+import { QualityPicker } from './QualityPicker.js';
+import { SourcePicker } from './SourcePicker.js';
+import { ErrorCard, HostMissing, NoMedia, PickerSkeleton } from './StateCards.js';
+
+export interface PopupActions {
+  download(preset: PresetId): void;
+  cancel(jobId: string): void;
+  reveal(path: string): void;
+  dismiss(): void;
+  probe(url?: string): void;
+}
+
+export type PopupView = 'loading' | 'host-missing' | 'job' | 'picker' | 'probing' | 'no-media' | 'error';
+
+/** Which body the popup shows for a state (pure; the header is independent and shows at once). */
+export function popupView(state: PopupState | null): PopupView {
+  if (!state) return 'loading';
+  const { host, probe, job } = state;
+  if (host.status === 'not_installed' || probe.error?.code === 'host.not_installed') return 'host-missing';
+  if (job) return 'job';
+  if (probe.status === 'ok') return 'picker';
+  if (probe.status === 'loading') return 'probing';
+  if (probe.status === 'error') return state.mediaCount === 0 && probe.error?.code.startsWith('media.') ? 'no-media' : 'error';
+  return state.sources.length === 0 && state.page ? 'no-media' : 'probing';
+}
+
+/** Marks the first paint with page metadata; the e2e test reads it as time to first render. */
+export const FIRST_META_MARK = 'nexstream:page-meta-rendered';
+
+export function Popup({ state, actions, preferAudio = false }: { state: PopupState | null; actions: PopupActions; preferAudio?: boolean }) {
+  const [preset, setPreset] = useState<PresetId | null>(null);
+  const presets = state?.probe.result?.presets;
+  useEffect(() => {
+    if (presets && (!preset || !presets.some((p) => p.id === preset))) setPreset(defaultPreset(presets, preferAudio));
+  }, [presets, preset, preferAudio]);
+  const hasPage = Boolean(state?.page);
+  useEffect(() => {
+    if (hasPage && performance.getEntriesByName(FIRST_META_MARK).length === 0) performance.mark(FIRST_META_MARK);
+  }, [hasPage]);
+
+  const view = popupView(state);
+  return (
+    <main className="popup" data-view={view}>
+      {state?.page ? <PageHeader page={state.page} mediaCount={state.mediaCount} /> : <HeaderSkeleton />}
+      {state && state.sources.length > 1 && (view === 'picker' || view === 'error' || view === 'probing') && (
+        <SourcePicker sources={state.sources} value={state.probe.url} onChange={(url) => actions.probe(url)} disabled={view === 'probing'} />
+      )}
+      {view === 'loading' && <PickerSkeleton />}
+      {view === 'probing' && <PickerSkeleton />}
+      {view === 'host-missing' && <HostMissing />}
+      {view === 'no-media' && <NoMedia />}
+      {view === 'error' && state?.probe.error && <ErrorCard error={state.probe.error} onRetry={() => actions.probe()} />}
+      {view === 'picker' && presets && (
+        <QualityPicker presets={presets} value={preset} onChange={setPreset} onDownload={(id) => actions.download(id)} />
+      )}
+      {view === 'job' && state?.job && <JobProgress job={state.job} onCancel={actions.cancel} onReveal={actions.reveal} onDismiss={actions.dismiss} />}
+    </main>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * Messages between the extension's own contexts (content script, popup, options -> background).
+ * Validated with zod on receipt like the host's: a content script runs in hostile pages.
+ */
+import { z } from 'zod';
+import { ConfigPatch, ErrorPayload, JobInfo, PresetId, ProbeResult } from '../shared/protocol/index.js';
+import { MediaItem, PageMeta, PageReport } from './detect/types.js';
+
+/** runtime.sendMessage from content scripts and the options page. */
+export const RuntimeMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('page.report'), report: PageReport }),
+  z.object({ type: z.literal('config.get') }),
+  z.object({ type: z.literal('config.set'), patch: ConfigPatch }),
+]);
+export type RuntimeMessage = z.infer<typeof RuntimeMessage>;
+
+/** background -> content script: "send your report again" (popup opened on a tab we know nothing about). */
+export const REPORT_REQUEST = { type: 'report.request' } as const;
+
+export const MessageReply = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), result: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ErrorPayload }),
+]);
+export type MessageReply = z.infer<typeof MessageReply>;
+
+export const POPUP_PORT = 'popup';
+
+export const FromPopup = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('subscribe'), tabId: z.number().int() }),
+  /** Probe another source of the page (the source picker), or retry after an error. */
+  z.object({ type: z.literal('probe'), url: z.string().max(8192).optional() }),
+  z.object({ type: z.literal('download'), preset: PresetId }),
+  z.object({ type: z.literal('cancel'), jobId: z.string().max(64) }),
+  z.object({ type: z.literal('reveal'), path: z.string().max(4096) }),
+  /** Hide a finished job so the picker shows again. */
+  z.object({ type: z.literal('dismiss') }),
+]);
+export type FromPopup = z.infer<typeof FromPopup>;
+
+export const HostView = z.object({
+  status: z.enum(['idle', 'connecting', 'ready', 'not_installed', 'disconnected']),
+  version: z.string().optional(),
+  error: ErrorPayload.optional(),
+});
+export type HostView = z.infer<typeof HostView>;
+
+export const ProbeView = z.object({
+  status: z.enum(['idle', 'loading', 'ok', 'error']),
+  url: z.string().optional(),
+  result: ProbeResult.optional(),
+  error: ErrorPayload.optional(),
+});
+export type ProbeView = z.infer<typeof ProbeView>;
+
+export const PopupState = z.object({
+  tabId: z.number().int(),
+  page: PageMeta.extend({ pageUrl: z.string() }).nullable(),
+  /** Media items found on the page and in its requests (the badge count). */
+  mediaCount: z.number().int().nonnegative(),
+  /** URLs the host can be asked to probe, best first. */
+  sources: z.array(MediaItem),
+  host: HostView,
+  probe: ProbeView,
+  job: JobInfo.nullable(),
+});
+export type PopupState = z.infer<typeof PopupState>;
+
+export const ToPopup = z.object({ type: z.literal('state'), state: PopupState });
+export type ToPopup = z.infer<typeof ToPopup>;
