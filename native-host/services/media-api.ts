@@ -11,4 +11,6 @@ export interface MediaApi {
   probe(url: string, tools: Tools, opts?: ProbeOptions): Promise<ProbeDetail>;
   download(spec: DownloadSpec, tools: Tools, hooks: DownloadHooks, cachedProbe?: ProbeDetail): Promise<DownloadResult>;
   cleanupStaleParts(dir: string): Promise<unknown>;
+  /** The pipeline's shared probe cache lifetime (config probeCacheSec). */
+  setProbeCacheTtlMs?(ms: number): void;
 }

@@ -30,6 +30,9 @@ export function createMediaService(api: MediaApi, config: ConfigStore, env: Reco
       NEXSTREAM_PROBE_CACHE_SEC: String(c.probeCacheSec),
     };
   };
+  const applyTtl = (): void => api.setProbeCacheTtlMs?.(config.get().probeCacheSec * 1000);
+  applyTtl();
+  config.onChange(applyTtl);
   const getTools = (): Promise<Tools> => {
     tools ??= api.discoverTools(toolEnv()).catch((e: unknown) => {
       tools = null;

@@ -1,0 +1,84 @@
+/**
+ * `nexstream download`: runs one job through the same job manager and pipeline as the browser host.
+ * Ctrl-C cancels the job (the pipeline kills its processes and removes the .part file) before exiting.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { HttpUrl, PRESET_IDS, PresetId, type Event } from '../../shared/protocol/index.js';
+import { NexError } from '../../shared/errors.js';
+import { cliServices, reportError, usageError } from './common.js';
+import { ProgressPrinter } from './progress-bar.js';
+import type { Command } from './types.js';
+
+const usage = `nexstream download <url> --preset <id> [--out DIR] [--json] [--verbose]
+
+Presets: ${PRESET_IDS.join(', ')}
+With --json prints one JSON object per line:
+  {"type":"progress","percent":..,"speed":..,"etaSec":..}  ...
+  {"type":"done","path":"..."}                 (exit 0)
+  {"type":"error","code":"...","message":"..."} (exit non-zero)
+Without --json a progress bar goes to stderr and the final path to stdout.`;
+
+export const download: Command = {
+  summary: 'Download a page as a media file with a preset',
+  usage,
+  async run(args, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { preset: { type: 'string', short: 'p' }, out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, verbose: { type: 'boolean' } },
+      });
+    } catch (e) {
+      return usageError(io, usage, (e as Error).message);
+    }
+    const { values } = parsed;
+    const json = values.json ?? false;
+    const [url, ...extra] = parsed.positionals;
+    if (!url || extra.length) return usageError(io, usage, 'expected exactly one <url>');
+    const preset = PresetId.safeParse(values.preset ?? 'best');
+    if (!preset.success) return usageError(io, usage, `unknown preset "${values.preset}"`);
+    if (!HttpUrl.safeParse(url).success) return reportError(io, json, new NexError('input.invalid_url', 'the URL must be http(s) and must not start with "-"'));
+
+    const bar = json ? null : new ProgressPrinter(io.stderr);
+    let outcome = null as { ok: true; path: string } | { ok: false; error: unknown } | null;
+    let settle: () => void = () => {};
+    const finished = new Promise<void>((r) => (settle = r));
+    const onEvent = (ev: Event): void => {
+      if (ev.event === 'job.progress') {
+        const { percent, speed, etaSec } = ev.progress;
+        if (json) io.stdout.write(`${JSON.stringify({ type: 'progress', percent, speed, etaSec })}\n`);
+        else bar?.update(ev.progress);
+      } else if (ev.event === 'job.done') {
+        outcome = { ok: true, path: ev.path };
+        settle();
+      } else if (ev.event === 'job.failed') {
+        outcome = { ok: false, error: new NexError(ev.error.code as never, ev.error.message, ev.error.details) };
+        settle();
+      } else if (ev.event === 'job.state' && ev.job.status === 'cancelled') {
+        outcome = { ok: false, error: new NexError('job.cancelled', 'cancelled') };
+        settle();
+      }
+    };
+    const services = await cliServices(io, onEvent, values.verbose);
+    const outDir = path.resolve(values.out ?? services.config.get().downloadDir);
+    const onSignal = (): void => void services.jobs.shutdown(10_000);
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    try {
+      services.jobs.submit({ url, preset: preset.data, outDir });
+      await finished;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      bar?.end();
+    }
+    const result = outcome;
+    if (result?.ok) {
+      io.stdout.write(json ? `${JSON.stringify({ type: 'done', path: result.path })}\n` : `${result.path}\n`);
+      return 0;
+    }
+    return reportError(io, json, result ? result.error : new NexError('internal', 'job ended without a result'));
+  },
+};
