@@ -1,0 +1,53 @@
+/**
+ * The resolver's public face: build one from endpoints + registry + logger, then
+ * `resolve(input, {meta, noCache, emit, signal})` and `override({input, isrc, videoUrl})`.
+ */
+import type { Registry } from '../registry/index.js';
+import { Deezer } from './deezer.js';
+import { ITunes } from './itunes.js';
+import { geminiProvider } from './llm-gemini.js';
+import { groqProvider } from './llm-groq.js';
+import type { LlmProvider } from './llm.js';
+import { Odesli } from './odesli.js';
+import { Resolver } from './resolve.js';
+import type { ResolverEndpoints, ResolverLog } from './types.js';
+import { YoutubeSearch } from './youtube-search.js';
+
+export { Resolver, type PartialUpdate, type ResolveOptions, type OverrideInput } from './resolve.js';
+export { classifyInput, type ResolveInput, type Platform } from './input.js';
+export type { ResolverEndpoints, ResolverLog, ResolverLogLine } from './types.js';
+
+export interface CreateResolverOptions {
+  endpoints: ResolverEndpoints;
+  registry: Registry;
+  log?: ResolverLog;
+  /** Per provider HTTP attempt, default 4000 ms. */
+  providerTimeoutMs?: number;
+  /** Per yt-dlp search, default 15 s. */
+  searchTimeoutMs?: number;
+  /** Whole resolve, default 30 s. */
+  budgetMs?: number;
+  previewRefreshMs?: number;
+  fetch?: typeof fetch;
+}
+
+export function createResolver(o: CreateResolverOptions): Resolver {
+  const log = o.log ?? (() => {});
+  const e = o.endpoints;
+  const http = { log, fetch: o.fetch, timeoutMs: o.providerTimeoutMs };
+  const llms = [
+    groqProvider({ apiKey: e.groq?.apiKey, baseURL: e.groq?.baseURL, log, timeoutMs: o.providerTimeoutMs }),
+    geminiProvider({ apiKey: e.gemini?.apiKey, baseUrl: e.gemini?.baseUrl, log, timeoutMs: o.providerTimeoutMs }),
+  ].filter((x): x is LlmProvider => x !== null);
+  return new Resolver({
+    deezer: new Deezer({ baseUrl: e.deezer, ...http }),
+    itunes: new ITunes({ baseUrl: e.itunes, ...http }),
+    odesli: new Odesli({ baseUrl: e.odesli, apiKey: e.odesliKey, ...http }),
+    llms,
+    youtube: new YoutubeSearch({ ytdlp: e.ytdlp, log, timeoutMs: o.searchTimeoutMs }),
+    registry: o.registry,
+    log,
+    budgetMs: o.budgetMs,
+    previewRefreshMs: o.previewRefreshMs,
+  });
+}
