@@ -1,0 +1,87 @@
+/**
+ * download(): probe (or reuse a probe) -> choose formats -> one ffmpeg run into `<final>.nexstream.part` -> rename.
+ * No intermediate files; a failed or cancelled job leaves nothing behind.
+ */
+import { mkdir, stat } from 'node:fs/promises';
+import { NexError, isNexError } from '../../shared/errors.js';
+import { HttpUrl, PresetId } from '../../shared/protocol/index.js';
+import { buildFfmpegArgs, supportsCover, type StreamSource } from './ffmpeg-args.js';
+import { runFfmpeg } from './ffmpeg-run.js';
+import { uniquePath } from './filename.js';
+import { commitPart, removePart } from './part-files.js';
+import { chooseFormats, presetSpec } from './presets.js';
+import { assertHttpUrl, cancelled, probe } from './probe.js';
+import { planSources } from './sources.js';
+import { gatherTags } from './tags.js';
+import type { DownloadHooks, DownloadResult, DownloadSpec, ProbeDetail, Tools } from './types.js';
+import { InfoDict, rawFormats } from './ytdlp-info.js';
+
+function fsError(e: unknown, dir: string): NexError {
+  if (isNexError(e)) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new NexError('media.disk_full', 'The disk is full: free some space or pick another download folder.', { dir }, { cause: e });
+  return new NexError('media.output', `Cannot write to ${dir}: ${(e as Error).message}`, { dir }, { cause: e });
+}
+
+/** The thumbnail as a second input; cover trouble must never cost the download itself. */
+function coverSource(spec: DownloadSpec, detail: ProbeDetail): StreamSource | undefined {
+  if (!supportsCover(spec.preset)) return undefined;
+  const url = spec.tags?.coverUrl ?? detail.result.thumbnail;
+  return url && HttpUrl.safeParse(url).success ? { url } : undefined;
+}
+
+export async function download(spec: DownloadSpec, tools: Tools, hooks: DownloadHooks = {}, cachedProbe?: ProbeDetail): Promise<DownloadResult> {
+  const { signal, log } = hooks;
+  assertHttpUrl(spec.url);
+  if (!PresetId.safeParse(spec.preset).success) throw new NexError('input.invalid', `Unknown preset: ${String(spec.preset)}`);
+  if (signal?.aborted) throw cancelled();
+  const detail = cachedProbe ?? (await probe(spec.url, tools, { signal, log }));
+  const info = InfoDict.parse(detail.info);
+  const preset = presetSpec(spec.preset);
+  const selection = chooseFormats(rawFormats(info), spec.preset);
+  const title = spec.tags?.title ?? detail.result.title ?? spec.title ?? 'download';
+  hooks.onTitle?.(title);
+  const sources = planSources(selection);
+  const tags = gatherTags({ ...info, title: detail.result.title }, spec.tags, spec.title);
+  let cover = coverSource(spec, detail);
+
+  try {
+    await mkdir(spec.outDir, { recursive: true });
+  } catch (e) {
+    throw fsError(e, spec.outDir);
+  }
+  const out = await uniquePath(spec.outDir, title, preset.ext).catch((e: unknown) => {
+    throw fsError(e, spec.outDir);
+  });
+  try {
+    for (;;) {
+      const args = buildFfmpegArgs({ preset: spec.preset, ...sources, cover, tags, output: { kind: 'file', path: out.partPath } });
+      try {
+        await runFfmpeg(args, tools, {
+          signal,
+          log,
+          url: spec.url,
+          durationSec: detail.result.durationSec,
+          feeders: sources.feeders,
+          onProgress: hooks.onProgress,
+          audioRequired: preset.kind === 'audio',
+        });
+        break;
+      } catch (e) {
+        // The thumbnail failed to open (ffmpeg names the input it could not read): once more without it.
+        const tail = isNexError(e) ? String(e.details?.stderrTail ?? '') : '';
+        if (!cover || !isNexError(e) || e.code !== 'media.ffmpeg_exit' || !tail.includes(cover.url)) throw e;
+        log?.({ source: 'host', level: 'warn', text: `Cover art could not be read (${cover.url}); writing the file without it.` });
+        cover = undefined;
+      }
+    }
+    const bytes = (await stat(out.partPath)).size;
+    const path = await commitPart(out.partPath, out.finalPath);
+    log?.({ source: 'host', level: 'info', text: `Saved ${path} (${bytes} bytes)` });
+    return { path, bytes };
+  } catch (e) {
+    await removePart(out.partPath).catch(() => undefined);
+    if (signal?.aborted) throw cancelled();
+    throw fsError(e, spec.outDir);
+  }
+}

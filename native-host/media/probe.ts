@@ -1,0 +1,57 @@
+/** `yt-dlp -J` on a URL -> ProbeDetail (picker model + the raw info the download needs), cached briefly. */
+import { NexError, isNexError } from '../../shared/errors.js';
+import { HttpUrl } from '../../shared/protocol/index.js';
+import { enrichInfo } from './enrich.js';
+import { probeCache } from './probe-cache.js';
+import { toProbeResult } from './probe-map.js';
+import { supervise } from './supervise.js';
+import type { ProbeDetail, ProbeOptions, Tools } from './types.js';
+import { ytdlpError, ytdlpProbeArgs } from './ytdlp-args.js';
+import { parseInfoJson, rawFormats, type InfoDict } from './ytdlp-info.js';
+
+/** Throws input.invalid_url unless `url` is http(s) and cannot pass for an option. */
+export function assertHttpUrl(url: string): string {
+  const r = HttpUrl.safeParse(url);
+  if (!r.success) throw new NexError('input.invalid_url', `Not a usable web address: ${r.error.issues[0]?.message ?? 'invalid URL'}`, { url: url.slice(0, 200) });
+  return r.data;
+}
+
+const IMAGE_EXTS = new Set(['jpg', 'jpeg', 'png', 'gif', 'webp', 'avif', 'bmp', 'svg']);
+
+export const cancelled = () => new NexError('job.cancelled', 'Cancelled.');
+
+async function runYtdlpJson(url: string, tools: Tools, opts: ProbeOptions): Promise<InfoDict> {
+  let stdout = '';
+  const p = supervise(tools.ytdlp, ytdlpProbeArgs(url, tools), { source: 'yt-dlp', log: opts.log, signal: opts.signal, onStdout: (c) => (stdout += c) });
+  const { exitCode } = await p.exited;
+  if (opts.signal?.aborted) throw cancelled();
+  if (exitCode !== 0) throw ytdlpError(exitCode, p.stderrTail.text(), url);
+  try {
+    return parseInfoJson(stdout);
+  } catch (e) {
+    throw new NexError('media.ytdlp_exit', 'yt-dlp printed something that is not an info dict.', { url }, { cause: e });
+  }
+}
+
+export async function probe(url: string, tools: Tools, opts: ProbeOptions = {}): Promise<ProbeDetail> {
+  assertHttpUrl(url);
+  if (!opts.noCache) {
+    const hit = probeCache.get(url);
+    if (hit) return hit;
+  }
+  if (opts.signal?.aborted) throw cancelled();
+  try {
+    const raw = await runYtdlpJson(url, tools, opts);
+    const { info, formats } = await enrichInfo(raw, rawFormats(raw), tools, opts);
+    if (opts.signal?.aborted) throw cancelled();
+    if (!formats.length) throw new NexError('media.unsupported', 'yt-dlp found no downloadable formats here (DRM-protected or not media).', { url });
+    // yt-dlp's generic extractor takes a bare picture for a one-frame video.
+    if (formats.every((f) => IMAGE_EXTS.has(f.ext ?? ''))) throw new NexError('media.unsupported', 'This address is a picture, not audio or video.', { url });
+    const detail: ProbeDetail = { result: toProbeResult(url, info, formats), info: info as Record<string, unknown>, probedAt: Date.now() };
+    probeCache.set(url, detail);
+    return detail;
+  } catch (e) {
+    if (isNexError(e)) throw e;
+    throw new NexError('media.ytdlp_exit', `Probe failed: ${(e as Error).message}`, { url }, { cause: e });
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Runs yt-dlp/ffmpeg bound to an AbortSignal: command line and every output line to the log,
+ * and on abort the whole process tree dies gently (SIGTERM), then firmly (SIGKILL) after a grace period.
+ */
+import type { Readable } from 'node:stream';
+import { execa, type Options, type ResultPromise } from 'execa';
+import type { LogSource } from '../../shared/protocol/index.js';
+import { Tail, displayCommand, lineSplitter } from './lines.js';
+import type { LogFn } from './types.js';
+
+/** How long a process gets to exit after SIGTERM before SIGKILL. */
+export const KILL_GRACE_MS = 3000;
+
+export interface Supervised {
+  sub: ResultPromise<Options>;
+  /** Resolves when the process has exited, however it ended; never rejects. */
+  exited: Promise<{ exitCode: number | null; signal: string | null }>;
+  stderrTail: Tail;
+  kill(): void;
+}
+
+export interface SuperviseOptions {
+  source: LogSource;
+  log?: LogFn;
+  signal?: AbortSignal;
+  /** Extra pipes beyond stdio (fd 3, 4, ...) e.g. ffmpeg's pipe:3 input. Default 0. */
+  extraPipes?: number;
+  /** Called with stdout chunks; when absent stdout is ignored. */
+  onStdout?: (chunk: string) => void;
+  /** Raw stdout stream wanted instead (a yt-dlp feeding ffmpeg). */
+  rawStdout?: boolean;
+  cwd?: string;
+}
+
+const REDACT = /\b(cookie|authorization|proxy-authorization): [^\r\n]*/gi;
+
+/** Kills `pid` and its descendants: they share its process group (spawned detached) on POSIX; taskkill /T on Windows. */
+export function killTree(pid: number, sig: 'SIGTERM' | 'SIGKILL'): void {
+  if (process.platform === 'win32') {
+    execa('taskkill', ['/pid', String(pid), '/T', ...(sig === 'SIGKILL' ? ['/F'] : [])], { reject: false }).catch(() => undefined);
+    return;
+  }
+  try {
+    process.kill(-pid, sig);
+  } catch {
+    try {
+      process.kill(pid, sig);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+export function supervise(file: string, args: string[], opts: SuperviseOptions): Supervised {
+  const { log, source } = opts;
+  log?.({ source, level: 'info', text: displayCommand(file, args).replace(REDACT, '$1: <redacted>') });
+  const pipes = Array.from({ length: opts.extraPipes ?? 0 }, () => 'pipe' as const);
+  const sub = execa(file, args, {
+    reject: false,
+    buffer: false,
+    stdio: ['ignore', opts.onStdout || opts.rawStdout ? 'pipe' : 'ignore', 'pipe', ...pipes],
+    // Own process group, so a kill reaches whatever the tool itself spawned (yt-dlp -> ffmpeg).
+    detached: process.platform !== 'win32',
+    windowsHide: true,
+    ...(opts.cwd ? { cwd: opts.cwd } : {}),
+  } as Options);
+  const stderrTail = new Tail(30);
+  const replaceKey = `${source}-${sub.pid ?? 0}-progress`;
+  const split = lineSplitter((text, cr) => {
+    stderrTail.add(text);
+    log?.({ source, level: 'debug', text, ...(cr ? { replaceKey } : {}) });
+  });
+  (sub.stderr as Readable | null)?.setEncoding('utf8').on('data', (c: string) => split.push(c));
+  if (opts.onStdout) (sub.stdout as Readable | null)?.setEncoding('utf8').on('data', (c: string) => opts.onStdout?.(c));
+  let killing = false;
+  let timer: NodeJS.Timeout | undefined;
+  const exited = (async () => {
+    const r = await sub;
+    split.end();
+    if (timer) clearTimeout(timer);
+    // Stragglers in the group (children that ignored SIGTERM) go with the leader.
+    if (killing && sub.pid) killTree(sub.pid, 'SIGKILL');
+    return { exitCode: r.exitCode ?? null, signal: r.signal ?? null };
+  })();
+  const kill = () => {
+    if (killing || !sub.pid || sub.exitCode !== null) return;
+    killing = true;
+    killTree(sub.pid, 'SIGTERM');
+    timer = setTimeout(() => sub.pid && killTree(sub.pid, 'SIGKILL'), KILL_GRACE_MS);
+  };
+  if (opts.signal?.aborted) kill();
+  else opts.signal?.addEventListener('abort', kill, { once: true });
+  void exited.finally(() => opts.signal?.removeEventListener('abort', kill));
+  return { sub, exited, stderrTail, kill };
+}

@@ -1,0 +1,100 @@
+/** Finds yt-dlp, ffmpeg and ffprobe, reads their versions, and reports what is missing or too old (`nexstream doctor`). */
+import { execa } from 'execa';
+import { NexError } from '../../shared/errors.js';
+import type { ToolStatus } from '../../shared/protocol/index.js';
+import { findExecutable } from './find-executable.js';
+import type { Tools } from './types.js';
+
+export const YTDLP_FIX =
+  'Install yt-dlp: `pipx install yt-dlp` (or `python3 -m pip install -U yt-dlp`, `brew install yt-dlp`, `apt-get install yt-dlp`), or set NEXSTREAM_YTDLP to its path.';
+export const FFMPEG_FIX =
+  'Install FFmpeg (with ffprobe): `apt-get install ffmpeg`, `brew install ffmpeg`, `winget install ffmpeg`, or set NEXSTREAM_FFMPEG / NEXSTREAM_FFPROBE to their paths.';
+/** First yt-dlp release with `--js-runtimes` (needed for YouTube since late 2025). */
+export const YTDLP_JS_RUNTIMES_SINCE = '2025.11';
+const MIN_FFMPEG_MAJOR = 4;
+
+async function versionOf(file: string, args: string[]): Promise<string | null> {
+  const r = await execa(file, args, { reject: false, timeout: 15_000, stdin: 'ignore' });
+  return r.exitCode === 0 ? r.stdout.trim() : null;
+}
+
+/** 'ffmpeg version 5.1.9-0+deb12u1 Copyright ...' -> '5.1.9-0+deb12u1'; git builds ('N-11...') come back whole. */
+export function parseFfmpegVersion(firstLine: string): string | null {
+  return /version\s+(\S+)/.exec(firstLine)?.[1] ?? null;
+}
+
+/** '2025.11.12' (or nightly '2025.11.12.232905') >= '2025.11'? Compares numeric parts. */
+export function versionAtLeast(version: string, min: string): boolean {
+  const a = version.split(/[.-]/).map((x) => Number.parseInt(x, 10));
+  const b = min.split('.').map(Number);
+  for (let i = 0; i < b.length; i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (Number.isNaN(x)) return false;
+    if (x !== y) return x > y;
+  }
+  return true;
+}
+
+const helpCache = new Map<string, Promise<boolean>>();
+
+/** By version date; a version string we cannot read is settled by `--help` (once per binary). */
+export async function supportsJsRuntimes(ytdlp: string, version: string | null): Promise<boolean> {
+  if (version && /^\d{4}\.\d{1,2}\.\d{1,2}/.test(version)) return versionAtLeast(version, YTDLP_JS_RUNTIMES_SINCE);
+  let p = helpCache.get(ytdlp);
+  if (!p) {
+    p = execa(ytdlp, ['--help'], { reject: false, timeout: 15_000, stdin: 'ignore' }).then((r) => r.stdout.includes('--js-runtimes'));
+    helpCache.set(ytdlp, p);
+  }
+  return p;
+}
+
+/** Resolves the tools or throws media.ytdlp_missing / media.ffmpeg_missing with the install fix. */
+export async function discoverTools(env: NodeJS.ProcessEnv = process.env): Promise<Tools> {
+  const [ytdlp, ffmpeg, ffprobe] = await Promise.all([
+    findExecutable('yt-dlp', env, env.NEXSTREAM_YTDLP),
+    findExecutable('ffmpeg', env, env.NEXSTREAM_FFMPEG),
+    findExecutable('ffprobe', env, env.NEXSTREAM_FFPROBE),
+  ]);
+  if (!ytdlp) throw new NexError('media.ytdlp_missing', `yt-dlp was not found. ${YTDLP_FIX}`);
+  if (!ffmpeg || !ffprobe) throw new NexError('media.ffmpeg_missing', `${ffmpeg ? 'ffprobe' : 'ffmpeg'} was not found. ${FFMPEG_FIX}`);
+  const [ytdlpVersion, ffmpegOut] = await Promise.all([versionOf(ytdlp, ['--version']), versionOf(ffmpeg, ['-hide_banner', '-version'])]);
+  return {
+    ytdlp,
+    ffmpeg,
+    ffprobe,
+    ytdlpVersion,
+    ffmpegVersion: ffmpegOut ? parseFfmpegVersion(ffmpegOut.split('\n')[0] ?? '') : null,
+    ytdlpSupportsJsRuntimes: await supportsJsRuntimes(ytdlp, ytdlpVersion),
+  };
+}
+
+/** One ToolStatus per tool, for `nexstream doctor`; never throws. */
+export async function toolReport(env: NodeJS.ProcessEnv = process.env): Promise<ToolStatus[]> {
+  const find = async (name: string, override: string | undefined, args: string[]) => {
+    const p = await findExecutable(name, env, override);
+    const out = p ? await versionOf(p, args).catch(() => null) : null;
+    return { p, version: out ? (name === 'yt-dlp' ? out : parseFfmpegVersion(out.split('\n')[0] ?? '')) : null };
+  };
+  const [y, f, fp] = await Promise.all([
+    find('yt-dlp', env.NEXSTREAM_YTDLP, ['--version']),
+    find('ffmpeg', env.NEXSTREAM_FFMPEG, ['-hide_banner', '-version']),
+    find('ffprobe', env.NEXSTREAM_FFPROBE, ['-hide_banner', '-version']),
+  ]);
+  const status = (name: string, t: typeof y, fix: string, tooOld: string | null): ToolStatus => {
+    if (!t.p) return { name, path: null, version: null, ok: false, problem: 'not found', fix };
+    if (!t.version) return { name, path: t.p, version: null, ok: false, problem: 'found but does not run', fix };
+    return tooOld ? { name, path: t.p, version: t.version, ok: true, problem: tooOld, fix } : { name, path: t.p, version: t.version, ok: true };
+  };
+  const ytOld =
+    y.version && !versionAtLeast(y.version, YTDLP_JS_RUNTIMES_SINCE)
+      ? `yt-dlp ${y.version} predates ${YTDLP_JS_RUNTIMES_SINCE}: generic pages work, but sites that change often (YouTube needs --js-runtimes) will fail`
+      : null;
+  const ffMajor = f.version ? Number.parseInt(f.version, 10) : NaN;
+  const ffOld = Number.isFinite(ffMajor) && ffMajor < MIN_FFMPEG_MAJOR ? `ffmpeg ${f.version} is older than ${MIN_FFMPEG_MAJOR}.0` : null;
+  return [
+    status('yt-dlp', y, ytOld ? 'Update yt-dlp: `pipx upgrade yt-dlp` or `yt-dlp -U` (distribution packages lag behind), or point NEXSTREAM_YTDLP at a newer binary.' : YTDLP_FIX, ytOld),
+    status('ffmpeg', f, FFMPEG_FIX, ffOld),
+    status('ffprobe', fp, FFMPEG_FIX, null),
+  ];
+}
