@@ -1,20 +1,16 @@
-/**
- * Binds MediaApi to the real pipeline. The pipeline (native-host/media/index.ts) is being written
- * in parallel; until it lands, every call reports that the pipeline is not available.
- */
-import { NexError } from '../../shared/errors.js';
+/** Binds MediaApi to the real pipeline (native-host/media/, owned by the media engineer). */
+import * as media from '../media/index.js';
 import type { MediaApi } from './media-api.js';
-
-const unavailable = async (): Promise<never> => {
-  throw new NexError('internal', 'media pipeline not available in this build');
-};
 
 export async function loadMediaApi(): Promise<MediaApi> {
   return {
-    discoverTools: unavailable,
-    toolReport: async () => [],
-    probe: unavailable,
-    download: unavailable,
-    cleanupStaleParts: async () => undefined,
+    discoverTools: (env) => media.discoverTools(env),
+    toolReport: (env) => media.toolReport(env),
+    probe: (url, tools, opts) => media.probe(url, tools, opts),
+    download: (spec, tools, hooks, cached) => media.download(spec, tools, hooks, cached),
+    cleanupStaleParts: (dir) => media.cleanupStaleParts(dir),
+    setProbeCacheTtlMs: (ms) => {
+      media.probeCache.ttlMs = ms;
+    },
   };
 }
