@@ -2,6 +2,7 @@ import type { JobInfo } from '../../shared/protocol/index.js';
 import { formatEta, formatSpeed } from './format.js';
 import { describeError } from './messages.js';
 import { baseName } from '../background/file-url.js';
+import { presetName } from './presets.js';
 
 export interface JobProgressProps {
   job: JobInfo;
@@ -19,7 +20,7 @@ export function JobProgress({ job, onCancel, onReveal, onDismiss }: JobProgressP
     return (
       <section className="job" data-status={job.status} aria-live="polite">
         <div className="job-head">
-          <span className="job-title">{job.preset ? `Saving as ${job.preset.toUpperCase()}` : 'Saving'}</span>
+          <span className="job-title">{job.preset ? `Saving as ${presetName(job.preset)}` : 'Saving'}</span>
           <span className="job-percent">{label}</span>
         </div>
         <div

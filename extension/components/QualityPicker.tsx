@@ -1,6 +1,6 @@
 import type { PresetId, PresetOption } from '../../shared/protocol/index.js';
 import { formatApproxSize } from './format.js';
-import { orderPresets, presetDetail } from './presets.js';
+import { orderPresets, presetText } from './presets.js';
 
 export interface QualityPickerProps {
   presets: readonly PresetOption[];
@@ -8,6 +8,23 @@ export interface QualityPickerProps {
   onChange: (id: PresetId) => void;
   onDownload: (id: PresetId) => void;
   disabled?: boolean;
+}
+
+const rowText = (p: PresetOption) => {
+  const { primary, detail } = presetText(p);
+  return [primary, detail].filter(Boolean).join(' ');
+};
+
+function Option({ preset, checked, onChange, disabled }: { preset: PresetOption; checked: boolean; onChange: () => void; disabled?: boolean }) {
+  const { primary, detail } = presetText(preset);
+  return (
+    <label className={`option${checked ? ' selected' : ''}`} data-preset={preset.id}>
+      <input type="radio" name="preset" value={preset.id} checked={checked} onChange={onChange} disabled={disabled} />
+      <span className="option-label">{primary}</span>
+      <span className="option-detail">{detail}</span>
+      <span className="option-size">{formatApproxSize(preset.approxSize)}</span>
+    </label>
+  );
 }
 
 /** Video qualities the source really has, then audio-only presets. Native radios: arrow keys move, Enter downloads. */
@@ -19,12 +36,7 @@ export function QualityPicker({ presets, value, onChange, onDownload, disabled }
       <fieldset className="group">
         <legend>{title}</legend>
         {items.map((p) => (
-          <label key={p.id} className={`option${p.id === value ? ' selected' : ''}`} data-preset={p.id}>
-            <input type="radio" name="preset" value={p.id} checked={p.id === value} onChange={() => onChange(p.id)} disabled={disabled} />
-            <span className="option-label">{p.label}</span>
-            <span className="option-detail">{presetDetail(p)}</span>
-            <span className="option-size">{formatApproxSize(p.approxSize)}</span>
-          </label>
+          <Option key={p.id} preset={p} checked={p.id === value} onChange={() => onChange(p.id)} disabled={disabled} />
         ))}
       </fieldset>
     );
@@ -42,7 +54,7 @@ export function QualityPicker({ presets, value, onChange, onDownload, disabled }
         {group('Audio only', audio)}
       </div>
       <button type="submit" className="primary" disabled={!value || disabled}>
-        {chosen ? `Download ${chosen.label}` : 'Download'}
+        {chosen ? `Download ${rowText(chosen)}` : 'Download'}
       </button>
     </form>
   );

@@ -38,11 +38,29 @@ export function defaultPreset(presets: readonly PresetOption[], preferAudio = fa
   return hostDefault?.id ?? sized[0]?.id ?? video[0]?.id ?? firstAudio ?? null;
 }
 
-/** "1080p · 60 fps · MP4" */
-export function presetDetail(p: PresetOption): string {
-  const parts: string[] = [];
-  if (p.kind === 'video' && p.height) parts.push(`${p.height}p`);
-  if (p.fps && p.fps > 30) parts.push(`${Math.round(p.fps)} fps`);
-  if (p.ext) parts.push(p.ext.toUpperCase());
-  return parts.join(' · ');
+/**
+ * What a picker row says: a short primary text ("1080p", "MP3") and details ("60 fps · MP4", "320 kbps").
+ * Built from the structured fields where there are some; the host's label may already carry the size,
+ * which the row shows in its own column, so "~…" parts are dropped.
+ */
+export function presetText(p: PresetOption): { primary: string; detail: string } {
+  const labelParts = p.label.split(' · ').map((x) => x.trim()).filter((x) => x && !x.startsWith('~'));
+  if (p.kind === 'video') {
+    const detail: string[] = [];
+    if (p.id === 'best' && p.height) detail.push(`${p.height}p`);
+    if (p.fps && p.fps > 30) detail.push(`${Math.round(p.fps)} fps`);
+    if (p.ext) detail.push(p.ext.toUpperCase());
+    const primary = p.id === 'best' ? 'Best' : p.height ? `${p.height}p` : (labelParts[0] ?? p.id);
+    return { primary, detail: detail.join(' · ') };
+  }
+  return { primary: labelParts[0] ?? p.id, detail: labelParts.slice(1).join(' · ') };
+}
+
+const NAMES: Partial<Record<PresetId, string>> = { best: 'best quality', 'mp3-320': 'MP3 320 kbps', 'mp3-192': 'MP3 192 kbps', m4a: 'M4A', opus: 'Opus', flac: 'FLAC' };
+
+/** A preset id in words, for a job that only carries the id: "MP3 320 kbps", "720p MP4". */
+export function presetName(id: string): string {
+  const video = /^mp4-(\d+)$/.exec(id);
+  if (video) return `${video[1]}p MP4`;
+  return NAMES[id as PresetId] ?? id;
 }

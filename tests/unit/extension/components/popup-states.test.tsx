@@ -49,8 +49,8 @@ describe('popup states', () => {
     render(<Popup state={base({ probe: probeOk })} actions={a} />);
     await act(async () => undefined);
     expect((screen.getByRole('radio', { name: /1080p/ }) as HTMLInputElement).checked).toBe(true);
-    fireEvent.click(screen.getByRole('radio', { name: /MP3 320/ }));
-    fireEvent.click(screen.getByRole('button', { name: 'Download MP3 320' }));
+    fireEvent.click(screen.getByRole('radio', { name: /MP3 320 kbps/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Download MP3 320 kbps' }));
     expect(a.download).toHaveBeenCalledWith('mp3-320');
   });
 

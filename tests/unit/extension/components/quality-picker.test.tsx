@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defaultPreset, orderPresets, presetDetail } from '../../../../extension/components/presets.js';
+import { defaultPreset, orderPresets, presetText } from '../../../../extension/components/presets.js';
 import { QualityPicker } from '../../../../extension/components/QualityPicker.js';
 import { PRESETS } from './presets.js';
 
@@ -27,10 +27,12 @@ describe('preset ordering', () => {
     expect(defaultPreset([])).toBeNull();
   });
 
-  it('describes a preset: height, high fps, container', () => {
-    expect(presetDetail(PRESETS[3]!)).toBe('1080p · 60 fps · MP4');
-    expect(presetDetail(PRESETS[1]!)).toBe('480p · MP4');
-    expect(presetDetail(PRESETS[2]!)).toBe('FLAC');
+  it('describes a preset from its fields, without repeating the size the row shows', () => {
+    expect(presetText(PRESETS[3]!)).toEqual({ primary: '1080p', detail: '60 fps · MP4' });
+    expect(presetText(PRESETS[1]!)).toEqual({ primary: '480p', detail: 'MP4' });
+    expect(presetText(PRESETS[4]!)).toEqual({ primary: 'MP3', detail: '320 kbps' });
+    expect(presetText(PRESETS[2]!)).toEqual({ primary: 'FLAC (lossless)', detail: '' });
+    expect(presetText({ id: 'best', label: 'Best · 360p · MP4', kind: 'video', height: 360, ext: 'mp4' })).toEqual({ primary: 'Best', detail: '360p · MP4' });
   });
 });
 
@@ -43,14 +45,14 @@ describe('QualityPicker', () => {
     expect(screen.getByText('~1.5 GB')).toBeTruthy();
     expect(screen.getByText('~46.3 MB')).toBeTruthy();
     expect(screen.getByRole('group', { name: 'Audio only' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Download 1080p' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Download 1080p 60 fps · MP4' })).toBeTruthy();
   });
 
   it('is keyboard operable: radios change the choice, submitting downloads it', () => {
     const onChange = vi.fn();
     const onDownload = vi.fn();
     render(<QualityPicker presets={PRESETS} value="mp3-320" onChange={onChange} onDownload={onDownload} />);
-    fireEvent.click(screen.getByRole('radio', { name: /MP3 192/ }));
+    fireEvent.click(screen.getByRole('radio', { name: /MP3 192 kbps/ }));
     expect(onChange).toHaveBeenCalledWith('mp3-192');
     fireEvent.submit(screen.getByRole('form', { name: 'Quality' }));
     expect(onDownload).toHaveBeenCalledWith('mp3-320');
