@@ -3,7 +3,7 @@
  * Synchronous on purpose: batches are small and flushed every ~50 ms, and a sync write cannot be
  * lost when the process exits right after a disconnect.
  */
-import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { LogLine } from '../../shared/protocol/index.js';
 
@@ -18,6 +18,8 @@ export interface FileSinkOptions {
 export class FileSink {
   private size: number;
   private broken = false;
+  /** Kept open between writes: opening and closing the file per line cost more than the write itself. */
+  private fd: number | null = null;
   private readonly maxBytes: number;
   private readonly keep: number;
 
@@ -38,7 +40,8 @@ export class FileSink {
     const bytes = Buffer.byteLength(text);
     try {
       if (this.size > 0 && this.size + bytes > this.maxBytes) this.rotate();
-      appendFileSync(this.opts.path, text, { mode: 0o600 });
+      this.fd ??= openSync(this.opts.path, 'a', 0o600);
+      writeSync(this.fd, text);
       this.size += bytes;
     } catch (e) {
       // A full disk or read-only dir must not take the host down; say it once on stderr.
@@ -47,7 +50,19 @@ export class FileSink {
     }
   }
 
+  /** Closes the file; the next write reopens it. */
+  close(): void {
+    if (this.fd === null) return;
+    try {
+      closeSync(this.fd);
+    } catch {
+      /* already closed */
+    }
+    this.fd = null;
+  }
+
   private rotate(): void {
+    this.close();
     const p = this.opts.path;
     rmSync(`${p}.${this.keep}`, { force: true });
     for (let i = this.keep - 1; i >= 1; i--) {

@@ -47,15 +47,26 @@ describe('WireBatcher', () => {
     expect(sent[0]).toMatchObject({ lines: [{ text: 'important' }], dropped: 2 });
   });
 
-  it('sheds debug lines first when the backlog is full', () => {
+  it('sheds debug lines first when the backlog is full under pressure', () => {
     const sent: EventOf<'log'>[] = [];
-    const b = new WireBatcher({ send: (e) => sent.push(e), maxPending: 3 });
+    let pressure = false;
+    const b = new WireBatcher({ send: (e) => sent.push(e), maxPending: 3, pressure: () => pressure });
     b.add(line('d1', 'debug'));
+    pressure = true;
     b.add(line('i1'));
     b.add(line('i2'));
     b.add(line('i3'));
     b.flush();
     expect(sent[0]).toMatchObject({ lines: [{ text: 'i1' }, { text: 'i2' }, { text: 'i3' }], dropped: 1 });
+  });
+
+  it('sends a full backlog instead of shedding it when the pipe keeps up', () => {
+    const sent: EventOf<'log'>[] = [];
+    const b = new WireBatcher({ send: (e) => sent.push(e), maxPending: 3 });
+    for (const t of ['a', 'b', 'c', 'd']) b.add(line(t));
+    b.flush();
+    expect(sent.map((e) => e.lines.map((l) => l.text))).toEqual([['a', 'b', 'c'], ['d']]);
+    expect(sent.every((e) => e.dropped === 0)).toBe(true);
   });
 
   it('coalesces lines with the same replaceKey while unsent', () => {
