@@ -72,7 +72,8 @@ export function rawFormats(info: InfoDict): RawFormat[] {
   const out: RawFormat[] = [];
   for (const f of list) {
     const r = RawFormat.safeParse(f);
-    if (r.success && r.data.url && !r.data.has_drm) out.push({ ...r.data, http_headers: r.data.http_headers ?? info.http_headers ?? null });
+    // Storyboards (mhtml images) have neither stream: not media.
+    if (r.success && r.data.url && !r.data.has_drm && !(r.data.vcodec === 'none' && r.data.acodec === 'none')) out.push({ ...r.data, http_headers: r.data.http_headers ?? info.http_headers ?? null });
   }
   return out;
 }
