@@ -29,7 +29,7 @@ export function startInProcessHost(media: MediaApi): InProcessHost {
   const waiters = new Map<string, (m: Extract<HostMessage, { kind: 'response' }>) => void>();
   let frames = 0;
   let decodeMs = 0;
-  let buf = Buffer.alloc(0);
+  let buf: Buffer = Buffer.alloc(0);
   // A pipe to the browser: small buffer, drained asynchronously, like Chrome reading stdout.
   const sink = new Writable({
     highWaterMark: 64 * 1024,
