@@ -69,6 +69,14 @@ export async function runHost(opts: HostOptions = {}): Promise<number> {
       },
     });
     if (opts.handleSignals !== false) {
+      // A bug must not leave jobs orphaned: log it, then end the session the normal way.
+      const onCrash = (e: unknown): void => {
+        log.error(`unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        exitCode = 1;
+        stop();
+      };
+      process.on('uncaughtException', onCrash);
+      process.on('unhandledRejection', onCrash);
       const onSignal = (sig: NodeJS.Signals): void => {
         log.info(`received ${sig}`);
         stop();

@@ -22,6 +22,8 @@ export interface JobManagerOptions {
   logFor?: (jobId: string) => LogFn;
   /** Progress events per job per second, at most. Default 5. */
   progressPerSec?: number;
+  /** Jobs waiting at most; beyond it submit fails with job.queue_full. Default 100. */
+  maxQueued?: number;
   /** Finished jobs kept for jobs.list; default 200. */
   keepFinished?: number;
   now?: () => number;
@@ -48,6 +50,8 @@ export class JobManager {
 
   submit(spec: DownloadSpec): JobInfo {
     if (this.closed) throw new NexError('job.cancelled', 'the host is shutting down');
+    const maxQueued = this.opts.maxQueued ?? 100;
+    if (this.queue.length >= maxQueued) throw new NexError('job.queue_full', `${maxQueued} jobs are already waiting`, { queued: this.queue.length });
     const id = randomUUID();
     const info: JobInfo = { id, kind: 'download', status: 'queued', url: spec.url, preset: spec.preset, createdAt: this.now() };
     if (spec.title) info.title = spec.title;
@@ -102,6 +106,11 @@ export class JobManager {
     const done = await Promise.race([Promise.allSettled(settling).then(() => true), timeout]);
     clearTimeout(timer);
     return done;
+  }
+
+  /** Starts queued jobs if the concurrency limit went up (config.set). */
+  reschedule(): void {
+    this.pump();
   }
 
   /** Resolves when nothing is queued or running (CLI: wait for the one job). */

@@ -45,6 +45,7 @@ export function createServices(opts: ServicesOptions): HostServices {
     concurrency: () => config.get().concurrency,
     logFor: (id) => log.forJob(id),
   });
+  config.onChange(() => jobs.reschedule());
   return { config, log, jobs, media };
 }
 

@@ -102,3 +102,18 @@ describe('JobManager', () => {
     expect(() => transition({ ...j, status: 'done' }, 'running', 5)).toThrow();
   });
 });
+
+describe('JobManager limits', () => {
+  it('refuses to queue beyond maxQueued and starts more jobs when concurrency rises', async () => {
+    let limit = 1;
+    const m = new JobManager({ run: fakeDownload(5000), emit: () => {}, concurrency: () => limit, maxQueued: 2 });
+    m.submit(spec(1));
+    m.submit(spec(2));
+    m.submit(spec(3));
+    expect(() => m.submit(spec(4))).toThrow(expect.objectContaining({ code: 'job.queue_full' }));
+    limit = 3;
+    m.reschedule();
+    expect(m.list().filter((j) => j.status === 'running')).toHaveLength(3);
+    await m.shutdown(1000);
+  });
+});
