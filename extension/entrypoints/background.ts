@@ -5,6 +5,8 @@ import { listenNotificationClicks } from '../background/notify.js';
 import { handlePopupPort } from '../background/popup-port.js';
 import { onRuntimeMessage } from '../background/runtime-messages.js';
 import { startSniffer } from '../background/sniffer.js';
+import { attachDevtoolsRelay } from '../logs/attach.js';
+import { DEVTOOLS_PORT_NAME } from '../logs/panel-protocol.js';
 import { POPUP_PORT } from '../messages.js';
 
 export default defineBackground(() => {
@@ -13,6 +15,7 @@ export default defineBackground(() => {
   /** Runtime ports by name; the DevTools panel adds its entry here. */
   const PORT_HANDLERS: Record<string, (port: Browser.runtime.Port) => void> = {
     [POPUP_PORT]: (port) => handlePopupPort(port, bg),
+    [DEVTOOLS_PORT_NAME]: attachDevtoolsRelay(bg.client),
   };
   browser.runtime.onConnect.addListener((port) => PORT_HANDLERS[port.name]?.(port));
   browser.runtime.onMessage.addListener(onRuntimeMessage(bg));
