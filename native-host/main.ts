@@ -93,7 +93,7 @@ export async function runHost(opts: HostOptions = {}): Promise<number> {
   if (!clean) log.error('some jobs did not stop in time');
   // Replies to requests already being handled still go out if the pipe is open.
   await Promise.race([Promise.allSettled([...inflight]), new Promise((r) => setTimeout(r, 1000).unref())]);
-  log.flush();
+  log.close();
   await writer.flush();
   return clean ? exitCode : 1;
 }

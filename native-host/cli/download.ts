@@ -8,9 +8,11 @@ import { HttpUrl, PRESET_IDS, PresetId, type Event } from '../../shared/protocol
 import { NexError } from '../../shared/errors.js';
 import { cliServices, reportError, usageError } from './common.js';
 import { ProgressPrinter } from './progress-bar.js';
+import { resolveDownloadInput, type ResolvedInput } from './download-input.js';
 import type { Command } from './types.js';
 
 const usage = `nexstream download <url> --preset <id> [--out DIR] [--json] [--verbose]
+nexstream download <url-or-text> --resolve --preset <id> ...   (find the official track first)
 
 Presets: ${PRESET_IDS.join(', ')}
 With --json prints one JSON object per line:
@@ -28,17 +30,26 @@ export const download: Command = {
       parsed = parseArgs({
         args,
         allowPositionals: true,
-        options: { preset: { type: 'string', short: 'p' }, out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, verbose: { type: 'boolean' } },
+        options: { resolve: { type: 'boolean' }, preset: { type: 'string', short: 'p' }, out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, verbose: { type: 'boolean' } },
       });
     } catch (e) {
       return usageError(io, usage, (e as Error).message);
     }
     const { values } = parsed;
     const json = values.json ?? false;
-    const [url, ...extra] = parsed.positionals;
-    if (!url || extra.length) return usageError(io, usage, 'expected exactly one <url>');
+    const [input, ...extra] = parsed.positionals;
+    if (!input || extra.length) return usageError(io, usage, values.resolve ? 'expected one <url-or-text> (quote text with spaces)' : 'expected exactly one <url>');
     const preset = PresetId.safeParse(values.preset ?? 'best');
     if (!preset.success) return usageError(io, usage, `unknown preset "${values.preset}"`);
+    let target: ResolvedInput = { url: input };
+    if (values.resolve) {
+      try {
+        target = await resolveDownloadInput(input, io);
+      } catch (e) {
+        return reportError(io, json, e);
+      }
+    }
+    const url = target.url;
     if (!HttpUrl.safeParse(url).success) return reportError(io, json, new NexError('input.invalid_url', 'the URL must be http(s) and must not start with "-"'));
 
     const bar = json ? null : new ProgressPrinter(io.stderr);
@@ -67,7 +78,7 @@ export const download: Command = {
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     try {
-      services.jobs.submit({ url, preset: preset.data, outDir });
+      services.jobs.submit({ url, preset: preset.data, outDir, ...(target.title && { title: target.title }), ...(target.tags && { tags: target.tags }) });
       await finished;
     } finally {
       process.off('SIGINT', onSignal);

@@ -40,7 +40,7 @@ export function loadConfig(env: Env = process.env, opts: LoadOptions = {}): Host
     concurrency: int('NEXSTREAM_CONCURRENCY', 1, 8) ?? file.concurrency ?? 2,
     defaultVideoPreset: file.defaultVideoPreset ?? 'best',
     defaultAudioPreset: file.defaultAudioPreset ?? 'mp3-320',
-    probeCacheSec: int('NEXSTREAM_PROBE_CACHE_SEC', 0, 86400) ?? file.probeCacheSec ?? 300,
+    probeCacheSec: int('NEXSTREAM_PROBE_CACHE_SEC', 0, 86400) ?? file.probeCacheSec ?? 120,
     paths: {
       configDir,
       configFile,

@@ -25,7 +25,7 @@ export interface HostConfig {
   concurrency: number;
   defaultVideoPreset: z.infer<typeof PresetId>;
   defaultAudioPreset: z.infer<typeof PresetId>;
-  /** Probe cache lifetime, default 300 s; env NEXSTREAM_PROBE_CACHE_SEC. */
+  /** Probe cache lifetime, default 120 s; env NEXSTREAM_PROBE_CACHE_SEC. */
   probeCacheSec: number;
   paths: {
     configDir: string;

@@ -88,4 +88,10 @@ export class Logger {
   flush(): void {
     this.wire?.flush();
   }
+
+  /** Sends what is batched and closes the log file (end of a host session). */
+  close(): void {
+    this.wire?.flush();
+    this.file?.close();
+  }
 }
