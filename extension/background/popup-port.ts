@@ -8,19 +8,22 @@ export function handlePopupPort(port: Browser.runtime.Port, bg: Background): voi
   let pending = false;
   const unsubscribes: Array<() => void> = [];
 
+  const post = (): void => {
+    if (tabId == null) return;
+    const state: PopupState = bg.stateFor(tabId);
+    try {
+      port.postMessage(ToPopup.parse({ type: 'state', state }));
+    } catch {
+      /* the popup closed */
+    }
+  };
   const push = (): void => {
     // Coalesce bursts (progress + state + probe in one tick) into one message.
     if (tabId == null || pending) return;
     pending = true;
     queueMicrotask(() => {
       pending = false;
-      if (tabId == null) return;
-      const state: PopupState = bg.stateFor(tabId);
-      try {
-        port.postMessage(ToPopup.parse({ type: 'state', state }));
-      } catch {
-        /* the popup closed */
-      }
+      post();
     });
   };
 
@@ -33,8 +36,9 @@ export function handlePopupPort(port: Browser.runtime.Port, bg: Background): voi
       unsubscribes.push(bg.sessions.onChange((t) => t === tabId && push()));
       unsubscribes.push(bg.jobs.onChange(() => push()));
       unsubscribes.push(bg.client.onState(() => push()));
+      // What we know goes out first, before any host work: the popup paints page metadata from it.
+      post();
       bg.popupOpened(msg.tabId);
-      push();
       return;
     }
     if (tabId == null) return;

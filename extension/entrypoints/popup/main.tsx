@@ -6,10 +6,12 @@ import { loadOptions } from '../../options-item.js';
 import { openPopupConnection } from '../../popup-connection.js';
 import '../../components/popup.css';
 
+performance.mark('nexstream:popup-script');
 // Connect before React renders: the background's first state is usually here by the first paint.
 let latest: PopupState | null = null;
 const listeners = new Set<() => void>();
 const conn = openPopupConnection((s) => {
+  if (!latest) performance.mark('nexstream:first-state');
   latest = s;
   for (const l of listeners) l();
 });

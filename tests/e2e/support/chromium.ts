@@ -25,7 +25,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launch({ registerHost = true } = {}): Promise<Harness> {
+export async function launch({ registerHost = true, extraArgs = [] as string[] } = {}): Promise<Harness> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'nexstream-e2e-'));
   const dirs = { root, profile: path.join(root, 'profile'), downloads: path.join(root, 'downloads') };
   await mkdir(dirs.profile, { recursive: true });
@@ -45,7 +45,7 @@ export async function launch({ registerHost = true } = {}): Promise<Harness> {
     headless: true,
     userDataDir: dirs.profile,
     pipe: true,
-    args: ARGS,
+    args: [...ARGS, ...extraArgs],
     enableExtensions: [EXTENSION_DIR],
     env,
   });
