@@ -4,6 +4,7 @@
  * included (code 4), as HTTP 200 with an `error` object.
  */
 import { z } from 'zod';
+import type { LimitOptions } from './rate-limit.js';
 import { HttpProvider, type GetOptions } from './http.js';
 import { fold, tokens } from './normalize.js';
 import { ProviderError, fail, ok, type Result } from './provider-error.js';
@@ -74,13 +75,15 @@ export interface DeezerOptions {
   log?: ResolverLog;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** Pacing override (defaults follow the service's published limits). */
+  limit?: LimitOptions;
 }
 
 export class Deezer {
   readonly http: HttpProvider;
   constructor(private readonly o: DeezerOptions) {
     // Deezer allows about 50 requests per 5 s per IP.
-    this.http = new HttpProvider({ name: 'deezer', limit: { max: 45, windowMs: 5000, concurrency: 4 }, log: o.log, fetch: o.fetch, timeoutMs: o.timeoutMs });
+    this.http = new HttpProvider({ name: 'deezer', limit: o.limit ?? { max: 45, windowMs: 5000, concurrency: 4 }, log: o.log, fetch: o.fetch, timeoutMs: o.timeoutMs });
   }
 
   private url(path: string): string {

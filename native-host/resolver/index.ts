@@ -8,6 +8,7 @@ import { ITunes } from './itunes.js';
 import { geminiProvider } from './llm-gemini.js';
 import { groqProvider } from './llm-groq.js';
 import type { LlmProvider } from './llm.js';
+import type { LimitOptions } from './rate-limit.js';
 import { Odesli } from './odesli.js';
 import { Resolver } from './resolve.js';
 import type { ResolverEndpoints, ResolverLog } from './types.js';
@@ -29,6 +30,8 @@ export interface CreateResolverOptions {
   budgetMs?: number;
   previewRefreshMs?: number;
   fetch?: typeof fetch;
+  /** Per-provider pacing overrides (local stand-ins do not need the public services' limits). */
+  limits?: { deezer?: LimitOptions; itunes?: LimitOptions; odesli?: LimitOptions };
 }
 
 export function createResolver(o: CreateResolverOptions): Resolver {
@@ -40,9 +43,9 @@ export function createResolver(o: CreateResolverOptions): Resolver {
     geminiProvider({ apiKey: e.gemini?.apiKey, baseUrl: e.gemini?.baseUrl, log, timeoutMs: o.providerTimeoutMs }),
   ].filter((x): x is LlmProvider => x !== null);
   return new Resolver({
-    deezer: new Deezer({ baseUrl: e.deezer, ...http }),
-    itunes: new ITunes({ baseUrl: e.itunes, ...http }),
-    odesli: new Odesli({ baseUrl: e.odesli, apiKey: e.odesliKey, ...http }),
+    deezer: new Deezer({ baseUrl: e.deezer, ...http, limit: o.limits?.deezer }),
+    itunes: new ITunes({ baseUrl: e.itunes, ...http, limit: o.limits?.itunes }),
+    odesli: new Odesli({ baseUrl: e.odesli, apiKey: e.odesliKey, ...http, limit: o.limits?.odesli }),
     llms,
     youtube: new YoutubeSearch({ ytdlp: e.ytdlp, log, timeoutMs: o.searchTimeoutMs }),
     registry: o.registry,

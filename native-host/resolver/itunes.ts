@@ -4,6 +4,7 @@
  * It allows about 20 requests per minute and answers 403 when throttled.
  */
 import { z } from 'zod';
+import type { LimitOptions } from './rate-limit.js';
 import { HttpProvider } from './http.js';
 import { tokens } from './normalize.js';
 import { ProviderError, fail, ok, type Result } from './provider-error.js';
@@ -53,6 +54,8 @@ export interface ITunesOptions {
   log?: ResolverLog;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** Pacing override (defaults follow the service's published limits). */
+  limit?: LimitOptions;
   /** Store country, default 'US'. */
   country?: string;
 }
@@ -62,7 +65,7 @@ export class ITunes {
   constructor(private readonly o: ITunesOptions) {
     this.http = new HttpProvider({
       name: 'itunes',
-      limit: { max: 20, windowMs: 60_000, concurrency: 2 },
+      limit: o.limit ?? { max: 20, windowMs: 60_000, concurrency: 2 },
       throttleStatuses: [429, 403],
       log: o.log,
       fetch: o.fetch,

@@ -38,6 +38,12 @@ export function mergeTracks(parts: ProviderTrack[]): { track: TrackInfo; sources
       }
     }
   }
+  // Deezer rounds durations to whole seconds; iTunes has milliseconds. Same length: keep the precise one.
+  const it = byProvider.get('itunes')?.durationSec;
+  if (sources.durationSec === 'deezer' && it != null && track.durationSec != null && Math.abs(it - track.durationSec) <= 1.5) {
+    track.durationSec = it;
+    sources.durationSec = 'itunes';
+  }
   return { track, sources };
 }
 

@@ -4,6 +4,7 @@
  * 10 requests per minute without a key.
  */
 import { z } from 'zod';
+import type { LimitOptions } from './rate-limit.js';
 import { HttpProvider } from './http.js';
 import { ok, type Result } from './provider-error.js';
 import type { ResolverLog } from './types.js';
@@ -42,6 +43,8 @@ export interface OdesliOptions {
   log?: ResolverLog;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** Pacing override (defaults follow the service's published limits). */
+  limit?: LimitOptions;
 }
 
 export class Odesli {
@@ -49,7 +52,7 @@ export class Odesli {
   constructor(private readonly o: OdesliOptions) {
     this.http = new HttpProvider({
       name: 'odesli',
-      limit: { max: o.apiKey ? 60 : 10, windowMs: 60_000, concurrency: 2 },
+      limit: o.limit ?? { max: o.apiKey ? 60 : 10, windowMs: 60_000, concurrency: 2 },
       log: o.log,
       fetch: o.fetch,
       timeoutMs: o.timeoutMs ?? 6000,
