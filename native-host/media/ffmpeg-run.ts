@@ -52,7 +52,8 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
     log: opts.log,
     signal: group.signal,
     extraPipes: feeders.length ? Math.max(...feeders.map((f) => f.fd)) - 2 : 0,
-    onStdout: (c) => parse(c).forEach((p) => opts.onProgress?.(p)),
+    // ffmpeg finishing its trailer after SIGTERM still reports progress=end: not news for a cancelled job.
+    onStdout: (c) => parse(c).forEach((p) => !group.signal.aborted && opts.onProgress?.(p)),
   });
   const feeding = feeders.map((f, i) => {
     const y = supervise(tools.ytdlp, ytdlpPipeArgs(opts.url, f.formatId, tools), { source: 'yt-dlp', log: opts.log, signal: group.signal, rawStdout: true, cwd: cwds[i] });
