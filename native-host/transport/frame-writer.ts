@@ -9,7 +9,8 @@ import { fitFrames } from './size-guard.js';
 /** The part of a Writable we need; lets tests use a fake slow pipe. */
 export interface FrameSink {
   write(chunk: Uint8Array, cb?: (err?: Error | null) => void): boolean;
-  once(event: 'drain' | 'error' | 'close', listener: (...args: unknown[]) => void): unknown;
+  once(event: 'drain' | 'close', listener: (...args: unknown[]) => void): unknown;
+  on(event: 'error', listener: (...args: unknown[]) => void): unknown;
 }
 
 export class FrameWriter {
@@ -24,7 +25,8 @@ export class FrameWriter {
     private readonly maxBytes = MAX_OUTBOUND_FRAME_BYTES,
   ) {
     // A broken pipe means the browser is gone; stop writing instead of throwing EPIPE at every send.
-    sink.once('error', () => this.close());
+    // `on`, not `once`: a second EPIPE with no listener would be an uncaught exception.
+    sink.on('error', () => this.close());
     sink.once('close', () => this.close());
   }
 

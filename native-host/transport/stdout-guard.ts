@@ -14,5 +14,6 @@ export function claimStdout(stdout: NodeJS.WriteStream = process.stdout, stderr:
   return {
     write: (chunk, cb) => realWrite(chunk, cb),
     once: (event, listener) => stdout.once(event, listener),
+    on: (event, listener) => stdout.on(event, listener),
   };
 }

@@ -83,6 +83,20 @@ describe('garbage frames', () => {
     expect(h.messages.every((m) => m.kind === 'response' || m.kind === 'event')).toBe(true);
   });
 
+  it('survives the browser closing its end of stdout (EPIPE) and exits when stdin closes', async () => {
+    const h = start();
+    h.send({ id: 'p', type: 'ping' });
+    await h.reply('p');
+    h.child.stdout.destroy();
+    for (let i = 0; i < 20; i++) h.send({ id: `x${i}`, type: 'ping' });
+    await new Promise((r) => setTimeout(r, 300));
+    h.child.stdin.end();
+    const { code, ms } = await h.exited;
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan(5000);
+    expect(h.stderr()).not.toMatch(/EPIPE|Unhandled|uncaught/i);
+  });
+
   it('exits on SIGTERM without hanging', async () => {
     const h = start();
     h.send({ id: 'p', type: 'ping' });
