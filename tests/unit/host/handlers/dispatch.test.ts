@@ -81,3 +81,11 @@ describe('dispatch', () => {
     expect(await run({ id: 'doc', type: 'doctor' })).toMatchObject({ ok: true, result: { tools: expect.arrayContaining([expect.objectContaining({ name: 'node' })]) } });
   });
 });
+
+describe('dispatch guards its own output', () => {
+  it('turns a malformed handler result and a thrown plain Error into error replies', async () => {
+    const bad = { ...handlers, ping: async () => ({ version: 1 }) as never, 'jobs.list': async () => Promise.reject(new Error('boom')) };
+    expect(Response.parse(await dispatch({ id: 'a', type: 'ping' }, bad, ctx))).toMatchObject({ id: 'a', ok: false, error: { code: 'internal' } });
+    expect(Response.parse(await dispatch({ id: 'b', type: 'jobs.list' }, bad, ctx))).toMatchObject({ id: 'b', ok: false, error: { code: 'internal', message: 'boom' } });
+  });
+});
