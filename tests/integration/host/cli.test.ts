@@ -21,7 +21,7 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-function cli(args: string[], timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(args: string[], timeoutMs = 60_000, onSpawn?: (child: ReturnType<typeof spawn>) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [built.entry, ...args], { env: { PATH: process.env.PATH ?? '', HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -30,6 +30,7 @@ function cli(args: string[], timeoutMs = 60_000): Promise<{ code: number | null;
     child.stderr.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error(`timeout: ${stderr}`))), timeoutMs);
     child.on('close', (code) => (clearTimeout(timer), resolve({ code, stdout, stderr })));
+    onSpawn?.(child);
   });
 }
 
@@ -99,6 +100,16 @@ describe('nexstream CLI contract', () => {
     expect(r.code).not.toBe(0);
     const last = Line.parse(JSON.parse(r.stdout.trim().split('\n').at(-1)!));
     expect(last).toMatchObject({ type: 'error', code: expect.stringMatching(/^media\./) });
+    expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
+  });
+
+  it('Ctrl-C cancels a running download: error line job.cancelled, exit 130, nothing left', async () => {
+    const dir = path.join(home, 'out-sigint');
+    const r = await cli(['download', `${media.server.url}direct.mp4?throttle=30000`, '--preset', 'mp4-360', '--out', dir, '--json'], 60_000, (child) => {
+      setTimeout(() => child.kill('SIGINT'), 2500);
+    });
+    expect(r.code).toBe(130);
+    expect(JSON.parse(r.stdout.trim().split('\n').at(-1)!)).toMatchObject({ type: 'error', code: 'job.cancelled' });
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
   });
 
