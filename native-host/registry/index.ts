@@ -46,10 +46,27 @@ export interface Registry {
 
 const ISRC = /^[A-Z]{2}[A-Z0-9]{3}\d{7}$/;
 
+const BUSY = /SQLITE_BUSY|database is locked/i;
+
+/** Opens with a few bounded retries: switching to WAL needs a moment alone with the file, and SQLite does not wait for that. */
 async function open(spec: ClientSpec, migrations: typeof CACHE_MIGRATIONS, local: boolean): Promise<Client> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openOnce(spec, migrations, local);
+    } catch (e) {
+      if (attempt >= 6 || !BUSY.test(String(e))) throw e;
+      await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 50));
+    }
+  }
+}
+
+async function openOnce(spec: ClientSpec, migrations: typeof CACHE_MIGRATIONS, local: boolean): Promise<Client> {
   const client = createClient(spec);
   try {
-    if (local && !spec.syncUrl) await client.execute('PRAGMA journal_mode=WAL');
+    if (local && !spec.syncUrl) {
+      const mode = await client.execute('PRAGMA journal_mode');
+      if (String(mode.rows[0]?.journal_mode ?? '').toLowerCase() !== 'wal') await client.execute('PRAGMA journal_mode=WAL');
+    }
     if (spec.syncUrl) await client.sync();
     await migrate(client, migrations);
     return client;
