@@ -20,11 +20,16 @@ const IMAGE_EXTS = new Set(['jpg', 'jpeg', 'png', 'gif', 'webp', 'avif', 'bmp', 
 
 export const cancelled = () => new NexError('job.cancelled', 'Cancelled.');
 
+/** A probe that has not answered by then is stuck (yt-dlp's own socket timeout is 20 s per request). */
+export const PROBE_TIMEOUT_MS = 90_000;
+
 async function runYtdlpJson(url: string, tools: Tools, opts: ProbeOptions): Promise<InfoDict> {
   let stdout = '';
-  const p = supervise(tools.ytdlp, ytdlpProbeArgs(url, tools), { source: 'yt-dlp', log: opts.log, signal: opts.signal, onStdout: (c) => (stdout += c) });
+  const signal = opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]) : AbortSignal.timeout(PROBE_TIMEOUT_MS);
+  const p = supervise(tools.ytdlp, ytdlpProbeArgs(url, tools), { source: 'yt-dlp', log: opts.log, signal, onStdout: (c) => (stdout += c) });
   const { exitCode } = await p.exited;
   if (opts.signal?.aborted) throw cancelled();
+  if (signal.aborted) throw new NexError('media.ytdlp_exit', `yt-dlp did not answer within ${PROBE_TIMEOUT_MS / 1000} s.`, { url });
   if (exitCode !== 0) throw ytdlpError(exitCode, p.stderrTail.text(), url);
   try {
     return parseInfoJson(stdout);

@@ -51,6 +51,17 @@ export function killTree(pid: number, sig: 'SIGTERM' | 'SIGKILL'): void {
   }
 }
 
+/** Process groups still running; killed if the host itself exits, so no tool outlives it (detached groups would). */
+const live = new Set<number>();
+let exitHookInstalled = false;
+function track(pid: number | undefined): void {
+  if (!pid) return;
+  live.add(pid);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => live.forEach((p) => killTree(p, 'SIGKILL')));
+}
+
 export function supervise(file: string, args: string[], opts: SuperviseOptions): Supervised {
   const { log, source } = opts;
   log?.({ source, level: 'info', text: displayCommand(file, args).replace(REDACT, '$1: <redacted>') });
@@ -64,6 +75,7 @@ export function supervise(file: string, args: string[], opts: SuperviseOptions):
     windowsHide: true,
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
   } as Options);
+  track(sub.pid);
   const stderrTail = new Tail(30);
   const replaceKey = `${source}-${sub.pid ?? 0}-progress`;
   const split = lineSplitter((text, cr) => {
@@ -76,6 +88,7 @@ export function supervise(file: string, args: string[], opts: SuperviseOptions):
   let timer: NodeJS.Timeout | undefined;
   const exited = (async () => {
     const r = await sub;
+    if (sub.pid) live.delete(sub.pid);
     split.end();
     if (timer) clearTimeout(timer);
     // Stragglers in the group (children that ignored SIGTERM) go with the leader.

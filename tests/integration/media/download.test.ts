@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -153,6 +153,9 @@ describe('failures leave nothing behind', () => {
   });
 
   it('an audio preset on a video without audio: media.no_audio, nothing written', async () => {
+    // The picker never offers it...
+    expect((await probed('video-only.mp4')).result.presets.map((p) => p.id)).toEqual(['best', 'mp4-360']);
+    // ...and a caller asking anyway gets a clear error.
     await expect(download({ url: site.url('video-only.mp4'), preset: 'mp3-320', outDir: out }, tools, {}, await probed('video-only.mp4'))).rejects.toMatchObject({ code: 'media.no_audio' });
     // Codecs unknown to the probe: ffmpeg itself finds no audio stream.
     const d = await probed('video-only.mp4');
@@ -174,6 +177,14 @@ describe('failures leave nothing behind', () => {
     const r = await download({ url: site.url('page.html'), preset: 'mp3-192', outDir: out, tags: { coverUrl: site.url('no-such-cover.jpg') } }, tools, { log }, await probed('page.html'));
     expect((await inspectMedia(r.path)).streams.some((s) => s.attachedPic)).toBe(false);
     expect(lines.some((l) => l.level === 'warn' && l.text.includes('no-such-cover.jpg'))).toBe(true);
+  });
+
+  it('an unusable download folder is media.output, before ffmpeg starts', async () => {
+    const notADir = path.join(out, 'file');
+    await writeFile(notADir, 'x');
+    const { log, commands } = collectLog();
+    await expect(download({ url: site.url('page.html'), preset: 'm4a', outDir: path.join(notADir, 'sub') }, tools, { log }, await probed('page.html'))).rejects.toMatchObject({ code: 'media.output' });
+    expect(commands('ffmpeg')).toEqual([]);
   });
 
   it('a dead link fails cleanly; bad URLs are rejected before anything runs', async () => {
