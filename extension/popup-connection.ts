@@ -2,15 +2,24 @@
 import { browser } from 'wxt/browser';
 import { FromPopup, POPUP_PORT, ToPopup, type PopupState } from './messages.js';
 
-/** The tab the popup is about: `?tab=ID` (tests open the popup as a page), else the active tab. */
-async function targetTabId(): Promise<number | null> {
-  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
+export interface TabGlance {
+  url: string;
+  title?: string;
 }
 
-export function openPopupConnection(onState: (s: PopupState) => void): { send: (msg: FromPopup) => void } {
+/** The tab the popup is about: `?tab=ID` (a popup opened as a page), else the active tab. */
+async function targetTab(): Promise<{ id: number; url?: string; title?: string } | null> {
+  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(fromQuery) && fromQuery > 0) return browser.tabs.get(fromQuery).then((t) => ({ ...t, id: fromQuery }), () => ({ id: fromQuery }));
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id == null ? null : { ...tab, id: tab.id };
+}
+
+/**
+ * Connects to the background and subscribes to the tab. `onTab` gets the tab's own title and URL
+ * first (a few ms), so the header paints before the background's richer state arrives.
+ */
+export function openPopupConnection(onState: (s: PopupState) => void, onTab: (t: TabGlance) => void = () => undefined): { send: (msg: FromPopup) => void } {
   // Connect first (synchronously) so the worker wakes while we look up the tab.
   const port = browser.runtime.connect({ name: POPUP_PORT });
   port.onMessage.addListener((raw: unknown) => {
@@ -19,6 +28,10 @@ export function openPopupConnection(onState: (s: PopupState) => void): { send: (
     else console.warn('[nexstream] bad state from background', parsed.error.issues[0]);
   });
   const send = (msg: FromPopup) => port.postMessage(FromPopup.parse(msg));
-  void targetTabId().then((tabId) => tabId != null && send({ type: 'subscribe', tabId }));
+  void targetTab().then((tab) => {
+    if (!tab) return;
+    send({ type: 'subscribe', tabId: tab.id });
+    if (tab.url) onTab(tab.title ? { url: tab.url, title: tab.title } : { url: tab.url });
+  });
   return { send };
 }

@@ -33,13 +33,22 @@ export function popupView(state: PopupState | null): PopupView {
 /** Marks the first paint with page metadata; the e2e test reads it as time to first render. */
 export const FIRST_META_MARK = 'nexstream:page-meta-rendered';
 
-export function Popup({ state, actions, preferAudio = false }: { state: PopupState | null; actions: PopupActions; preferAudio?: boolean }) {
+export interface PopupProps {
+  state: PopupState | null;
+  /** The tab's own title and URL, known before the background answers: the header's first paint. */
+  tab?: { url: string; title?: string } | null;
+  actions: PopupActions;
+  preferAudio?: boolean;
+}
+
+export function Popup({ state, tab, actions, preferAudio = false }: PopupProps) {
   const [preset, setPreset] = useState<PresetId | null>(null);
   const presets = state?.probe.result?.presets;
   useEffect(() => {
     if (presets && (!preset || !presets.some((p) => p.id === preset))) setPreset(defaultPreset(presets, preferAudio));
   }, [presets, preset, preferAudio]);
-  const hasPage = Boolean(state?.page);
+  const page = state?.page ?? (tab ? { pageUrl: tab.url, ...(tab.title ? { title: tab.title } : {}) } : null);
+  const hasPage = Boolean(page);
   useEffect(() => {
     if (hasPage && performance.getEntriesByName(FIRST_META_MARK).length === 0) performance.mark(FIRST_META_MARK);
   }, [hasPage]);
@@ -47,7 +56,7 @@ export function Popup({ state, actions, preferAudio = false }: { state: PopupSta
   const view = popupView(state);
   return (
     <main className="popup" data-view={view}>
-      {state?.page ? <PageHeader page={state.page} mediaCount={state.mediaCount} /> : <HeaderSkeleton />}
+      {page ? <PageHeader page={page} mediaCount={state?.mediaCount ?? 0} /> : <HeaderSkeleton />}
       {state && state.sources.length > 1 && (view === 'picker' || view === 'error' || view === 'probing') && (
         <SourcePicker sources={state.sources} value={state.probe.url} onChange={(url) => actions.probe(url)} disabled={view === 'probing'} />
       )}

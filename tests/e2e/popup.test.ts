@@ -10,6 +10,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMedia } from '../fixtures/make-media.js';
 import { startMediaServer, type MediaServer } from '../fixtures/media-server.js';
+import { CHROMIUM_EXTENSION_ID } from '../../shared/extension-id.js';
 import { ROOT, ensureBuilt } from './support/build.js';
 import { launch, type Harness } from './support/chromium.js';
 import { ffprobe } from './support/ffprobe.js';
@@ -64,6 +65,14 @@ async function firstRenderMs(popup: Page, name: string): Promise<number> {
   });
   phases[name] = marks;
   return marks.metaRendered;
+}
+
+async function waitUntil(cond: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 async function pickAndDownload(popup: Page, preset: string): Promise<void> {
@@ -148,6 +157,44 @@ describe('NexStream popup in Chromium', () => {
     expect(probed.streams.find((s) => s.codec_type === 'audio')?.codec_name).toBe('mp3');
     expect(probed.format.tags?.title).toBe('HLS Stream Clip');
     expect(Number(probed.format.duration)).toBeGreaterThan(3);
+    await popup.close();
+    await tab.close();
+  });
+});
+
+describe('NexStream options and service-worker restart', () => {
+  it('the options page reads and writes the host config', async () => {
+    const opts = await h.browser.newPage();
+    const url = `chrome-extension://${CHROMIUM_EXTENSION_ID}/options.html`;
+    await opts.goto(url);
+    await opts.waitForFunction((dir) => (document.querySelector('input[name="downloadDir"]') as HTMLInputElement | null)?.value === dir, { timeout: 10_000 }, h.dirs.downloads);
+    await opts.$eval('input[name="concurrency"]', (e) => (e as HTMLInputElement).select());
+    await opts.type('input[name="concurrency"]', '3');
+    await opts.click('button[type="submit"]');
+    await opts.waitForFunction(() => document.querySelector('[role="status"]')?.textContent === 'Saved.', { timeout: 10_000 });
+    await opts.reload();
+    await opts.waitForFunction(() => (document.querySelector('input[name="concurrency"]') as HTMLInputElement | null)?.value === '3', { timeout: 10_000 });
+    await opts.close();
+  });
+
+  it('a stopped service worker restarts, connects to a new host and probes again', async () => {
+    // Stop the worker the way Chromium does when it is idle; its port and host go with it.
+    const page = await h.browser.newPage();
+    await page.goto(`chrome-extension://${CHROMIUM_EXTENSION_ID}/options.html`);
+    const cdp = await page.createCDPSession();
+    const status = new Map<string, string>();
+    cdp.on('ServiceWorker.workerVersionUpdated', (e) => e.versions.forEach((v) => status.set(v.versionId, v.runningStatus)));
+    await cdp.send('ServiceWorker.enable');
+    await waitUntil(() => [...status.values()].includes('running'));
+    const versionId = [...status].find(([, st]) => st === 'running')![0];
+    await cdp.send('ServiceWorker.stopWorker', { versionId });
+    await waitUntil(() => status.get(versionId) === 'stopped');
+    await page.close();
+
+    const tab = await h.open(`${server.url}page.html`);
+    const popup = await h.openPopup(tab);
+    await popup.waitForSelector('h1.title', { timeout: 10_000 });
+    await popup.waitForSelector('input[value="mp3-320"]', { timeout: 60_000 });
     await popup.close();
     await tab.close();
   });

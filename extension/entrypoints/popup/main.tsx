@@ -3,18 +3,30 @@ import { createRoot } from 'react-dom/client';
 import { Popup, type PopupActions } from '../../components/Popup.js';
 import type { PopupState } from '../../messages.js';
 import { loadOptions } from '../../options-item.js';
-import { openPopupConnection } from '../../popup-connection.js';
+import { openPopupConnection, type TabGlance } from '../../popup-connection.js';
 import '../../components/popup.css';
 
 performance.mark('nexstream:popup-script');
 // Connect before React renders: the background's first state is usually here by the first paint.
 let latest: PopupState | null = null;
+let tab: TabGlance | null = null;
+let snapshot: { state: PopupState | null; tab: TabGlance | null } = { state: null, tab: null };
 const listeners = new Set<() => void>();
-const conn = openPopupConnection((s) => {
-  if (!latest) performance.mark('nexstream:first-state');
-  latest = s;
+const changed = () => {
+  snapshot = { state: latest, tab };
   for (const l of listeners) l();
-});
+};
+const conn = openPopupConnection(
+  (s) => {
+    if (!latest) performance.mark('nexstream:first-state');
+    latest = s;
+    changed();
+  },
+  (t) => {
+    tab = t;
+    changed();
+  },
+);
 const subscribe = (l: () => void) => {
   listeners.add(l);
   return () => listeners.delete(l);
@@ -29,10 +41,10 @@ const actions: PopupActions = {
 };
 
 function App() {
-  const state = useSyncExternalStore(subscribe, () => latest);
+  const { state, tab: glance } = useSyncExternalStore(subscribe, () => snapshot);
   const [preferAudio, setPreferAudio] = useState(false);
   useEffect(() => void loadOptions().then((o) => setPreferAudio(o.preferAudio)), []);
-  return <Popup state={state} actions={actions} preferAudio={preferAudio} />;
+  return <Popup state={state} tab={glance} actions={actions} preferAudio={preferAudio} />;
 }
 
 createRoot(document.getElementById('root')!).render(

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type Target, type WebWorker } from 'puppeteer-core';
 import { CHROMIUM_EXTENSION_ID } from '../../../shared/extension-id.js';
 import { EXTENSION_DIR, ROOT } from './build.js';
 
@@ -17,6 +17,8 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
 export interface Harness {
   browser: Browser;
   worker: WebWorker;
+  /** The service worker's target (to tell a restarted worker from the old one). */
+  workerTarget: Target;
   dirs: { root: string; profile: string; downloads: string };
   /** Opens `url` in a tab, brings it to front, returns it. */
   open(url: string): Promise<Page>;
@@ -55,6 +57,7 @@ export async function launch({ registerHost = true, extraArgs = [] as string[] }
   return {
     browser,
     worker,
+    workerTarget: target,
     dirs,
     async open(url) {
       const page = await browser.newPage();

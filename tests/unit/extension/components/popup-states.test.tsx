@@ -94,3 +94,13 @@ describe('popup states', () => {
     expect(screen.getByRole('alert').textContent).toContain('This source has no audio track.');
   });
 });
+
+describe('first paint', () => {
+  it('shows the tab title before the background answers, with skeletons below', () => {
+    performance.clearMarks();
+    render(<Popup state={null} tab={{ url: 'https://example.com/watch', title: 'A tab title' }} actions={actions()} />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('A tab title');
+    expect(screen.getByLabelText('Loading qualities')).toBeTruthy();
+    expect(performance.getEntriesByName(FIRST_META_MARK)).toHaveLength(1);
+  });
+});
