@@ -39,10 +39,12 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
   const info = InfoDict.parse(detail.info);
   const preset = presetSpec(spec.preset);
   const selection = chooseFormats(rawFormats(info), spec.preset);
-  const title = spec.tags?.title ?? detail.result.title ?? spec.title ?? 'download';
+  // A generic direct link's "title" is just the URL's file name: the page's own title says more.
+  const weakTitle = info.extractor === 'generic' && info.title === info.id;
+  const title = spec.tags?.title ?? (weakTitle && spec.title ? spec.title : detail.result.title);
   hooks.onTitle?.(title);
   const sources = planSources(selection);
-  const tags = gatherTags({ ...info, title: detail.result.title }, spec.tags, spec.title);
+  const tags = gatherTags({ ...info, title }, spec.tags, spec.title);
   let cover = coverSource(spec, detail);
 
   try {

@@ -95,6 +95,12 @@ describe('every preset produces a file ffprobe confirms', () => {
     expect((await inspectMedia(r.path)).tags.title).toBe('NexStream Test Clip');
   });
 
+  it('a bare file URL takes the page title the caller passes, not the URL file name', async () => {
+    const r = await download({ url: site.url('direct.mp4'), preset: 'm4a', outDir: out, title: 'From The Page' }, tools, {}, await probed('direct.mp4'));
+    expect(path.basename(r.path)).toBe('From The Page.m4a');
+    expect((await inspectMedia(r.path)).tags.title).toBe('From The Page');
+  });
+
   it('DASH segments that ffmpeg cannot read go through yt-dlp pipes, still one ffmpeg run', async () => {
     const { log, commands } = collectLog();
     const r = await download({ url: site.url('dash-seg/manifest.mpd'), preset: 'best', outDir: out }, tools, { log });
