@@ -1,0 +1,97 @@
+/**
+ * Bench media: a 1080p H.264 video and an AAC audio as separate DASH representations of a given size,
+ * generated with ffmpeg (lavfi, -preset ultrafast) once and cached by parameters, so reruns are fast.
+ * A short clip is encoded and then looped with -c copy: multi-hundred-MB sources in seconds.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { startMediaServer, type MediaServer } from '../../tests/fixtures/media-server.js';
+
+const FFMPEG = process.env.NEXSTREAM_FFMPEG ?? 'ffmpeg';
+export const CACHE_DIR = path.join(os.tmpdir(), 'nexstream-bench-cache');
+/** Bump when the generator changes, so stale caches are not reused. */
+const GEN_VERSION = 2;
+const CLIP_SEC = 10;
+
+async function ff(args: string[], cwd: string): Promise<void> {
+  await execa(FFMPEG, ['-hide_banner', '-loglevel', 'error', '-y', ...args], { cwd, timeout: 15 * 60_000 });
+}
+
+async function sizeOf(p: string): Promise<number> {
+  return (await stat(p)).size;
+}
+
+/** The 10 s 1080p clip everything is looped from (high quality so it is big, like a real 1080p stream). */
+async function clip(): Promise<string> {
+  const dir = path.join(CACHE_DIR, `clip-v${GEN_VERSION}`);
+  const file = path.join(dir, 'clip.mp4');
+  if (existsSync(file)) return file;
+  await mkdir(dir, { recursive: true });
+  await ff(['-f', 'lavfi', '-i', `testsrc2=size=1920x1080:rate=30:duration=${CLIP_SEC}`, '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '6', '-pix_fmt', 'yuv420p', '-g', '60', '-an', 'tmp.mp4'], dir);
+  await rename(path.join(dir, 'tmp.mp4'), file);
+  return file;
+}
+
+export interface DashSource {
+  dir: string;
+  /** Path of the manifest inside dir. */
+  manifest: string;
+  videoSec: number;
+  videoBytes: number;
+  audioBytes: number;
+}
+
+/**
+ * About `sizeMB` of 1080p video (plus its audio) under a cache dir keyed by the size.
+ * The MPD names each representation with a plain BaseURL (what yt-dlp 2023.03 turns into direct
+ * http formats; ffmpeg's own single-file DASH output uses SegmentList ranges it cannot parse).
+ */
+export async function dashSource(sizeMB: number): Promise<DashSource> {
+  const dir = path.join(CACHE_DIR, `dash-1080p-${sizeMB}MB-v${GEN_VERSION}`);
+  const done = path.join(dir, 'ready.json');
+  if (!existsSync(done)) {
+    const src = await clip();
+    const clipBytes = await sizeOf(src);
+    const loops = Math.max(1, Math.ceil((sizeMB * 1024 * 1024) / clipBytes));
+    const videoSec = loops * CLIP_SEC;
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    await ff(['-stream_loop', String(loops - 1), '-i', src, '-c', 'copy', '-movflags', '+faststart', 'video.mp4'], dir);
+    await ff(['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${videoSec}`, '-c:a', 'aac', '-b:a', '128k', '-ac', '2', '-movflags', '+faststart', 'audio.m4a'], dir);
+    await writeFile(path.join(dir, 'manifest.mpd'), mpd(videoSec));
+    await writeFile(done, JSON.stringify({ videoSec }));
+  }
+  const { videoSec } = JSON.parse(await (await import('node:fs/promises')).readFile(done, 'utf8')) as { videoSec: number };
+  return { dir, manifest: 'manifest.mpd', videoSec, videoBytes: await sizeOf(path.join(dir, 'video.mp4')), audioBytes: await sizeOf(path.join(dir, 'audio.m4a')) };
+}
+
+function mpd(d: number): string {
+  return `<?xml version="1.0" encoding="utf-8"?>
+<MPD xmlns="urn:mpeg:dash:schema:mpd:2011" profiles="urn:mpeg:dash:profile:isoff-on-demand:2011" type="static" mediaPresentationDuration="PT${d}S" minBufferTime="PT2S">
+  <Period id="0" start="PT0S">
+    <AdaptationSet id="0" contentType="video" mimeType="video/mp4">
+      <Representation id="v1080" codecs="avc1.640028" bandwidth="30000000" width="1920" height="1080" frameRate="30"><BaseURL>video.mp4</BaseURL></Representation>
+    </AdaptationSet>
+    <AdaptationSet id="1" contentType="audio" mimeType="audio/mp4">
+      <Representation id="a128" codecs="mp4a.40.2" bandwidth="128000" audioSamplingRate="48000"><BaseURL>audio.m4a</BaseURL></Representation>
+    </AdaptationSet>
+  </Period>
+</MPD>
+`;
+}
+
+export interface ServedSource extends DashSource {
+  server: MediaServer;
+  manifestUrl: string;
+  videoUrl: string;
+  audioUrl: string;
+}
+
+export async function serveDash(sizeMB: number): Promise<ServedSource> {
+  const s = await dashSource(sizeMB);
+  const server = await startMediaServer(s.dir);
+  return { ...s, server, manifestUrl: `${server.url}manifest.mpd`, videoUrl: `${server.url}video.mp4`, audioUrl: `${server.url}audio.m4a` };
+}

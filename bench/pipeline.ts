@@ -1,0 +1,97 @@
+/**
+ * Figures 1 and 2: the media pipeline against the physical floor (bare ffmpeg) and against the tool a
+ * user would pick instead (yt-dlp's own download+merge). Source: 1080p H.264 + AAC as separate DASH
+ * representations on 127.0.0.1.
+ */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { cliEnv, run, type BenchModule } from './lib/context.js';
+import { hostDownload, request } from './lib/host-jobs.js';
+import { serveDash } from './lib/media.js';
+import { paired, ratioFigure, summarize } from './lib/stats.js';
+
+const FF = ['-hide_banner', '-nostdin', '-loglevel', 'error', '-y'];
+
+export const pipeline: BenchModule = async (ctx) => {
+  const sizeMB = ctx.quick ? 40 : 250;
+  const n = ctx.quick ? 3 : 5;
+  const src = await serveDash(sizeMB);
+  ctx.log(`pipeline: ${((src.videoBytes + src.audioBytes) / 1048576).toFixed(0)} MB source (${src.videoSec} s 1080p), ${n} runs each`);
+  const out = ctx.scratch('pipeline');
+  const home = ctx.scratch('cli-home');
+  let k = 0;
+  const fresh = () => path.join(out, `run-${k++}`);
+  const clean = (p: string) => rm(p, { recursive: true, force: true });
+
+  // The product, cold: a new `nexstream download` process that must probe.
+  const cold = async () => {
+    const dir = fresh();
+    const ms = await run(process.execPath, [ctx.entry, 'download', src.manifestUrl, '--preset', 'mp4-1080', '--out', dir, '--json'], { env: cliEnv(home) });
+    await clean(dir);
+    return ms;
+  };
+  const bareRemux = async () => {
+    const file = `${fresh()}.mp4`;
+    const ms = await run('ffmpeg', [...FF, '-i', src.videoUrl, '-i', src.audioUrl, '-map', '0:v:0', '-map', '1:a:0', '-c', 'copy', '-movflags', '+faststart', file]);
+    await clean(file);
+    return ms;
+  };
+  const bareProbe = () => run('yt-dlp', ['-J', '--ignore-config', '--no-warnings', '--', src.manifestUrl]);
+  const ytdlpMerge = async () => {
+    const dir = fresh();
+    const ms = await run('yt-dlp', ['--ignore-config', '--no-warnings', '--no-progress', '-f', 'v1080+a128', '--merge-output-format', 'mp4', '-o', `${dir}/%(title)s.%(ext)s`, '--', src.manifestUrl]);
+    await clean(dir);
+    return ms;
+  };
+
+  // (a) and (c) share the cold product runs, interleaved with both baselines.
+  for (const warm of [cold, bareProbe, bareRemux, ytdlpMerge]) await warm();
+  const prod: number[] = [];
+  const floor: number[] = [];
+  const merge: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const order = i % 2 ? ['b', 'm', 'p'] : ['p', 'b', 'm'];
+    for (const o of order) {
+      if (o === 'p') prod.push(await cold());
+      if (o === 'b') floor.push((await bareProbe()) + (await bareRemux()));
+      if (o === 'm') merge.push(await ytdlpMerge());
+    }
+  }
+  const figA = ratioFigure('1a remux: cold nexstream download / (yt-dlp -J + ffmpeg remux)', { product: summarize(prod), baseline: summarize(floor) }, 1.1);
+  const figC = ratioFigure('1c remux: cold nexstream download / yt-dlp -f v+a merge', { product: summarize(prod), baseline: summarize(merge) }, 0.75);
+
+  // (b) Through a running host after the popup's probe is cached, against the bare remux alone.
+  const h = ctx.startHost({ TMPDIR: ctx.scratch('host-tmp') });
+  await request(h, { type: 'probe', url: src.manifestUrl });
+  const viaHost = async () => {
+    const dir = fresh();
+    // The probe stays cached (120 s TTL): re-probe outside the timed part if it might have expired.
+    const { ms } = await hostDownload(h, src.manifestUrl, 'mp4-1080', dir);
+    await clean(dir);
+    return ms;
+  };
+  const figB = ratioFigure('1b remux: host download (probe cached) / ffmpeg remux', await paired(n, async () => {
+    await request(h, { type: 'probe', url: src.manifestUrl });
+    return viaHost();
+  }, bareRemux), 1.1, 'ms', 'probe request made just before each timed download, as the popup does');
+
+  // 2: MP3 320 through the host (probe cached) against bare ffmpeg encoding the same audio stream.
+  const viaHostMp3 = async () => {
+    await request(h, { type: 'probe', url: src.manifestUrl });
+    const dir = fresh();
+    const { ms } = await hostDownload(h, src.manifestUrl, 'mp3-320', dir);
+    await clean(dir);
+    return ms;
+  };
+  const bareMp3 = async () => {
+    const file = `${fresh()}.mp3`;
+    const ms = await run('ffmpeg', [...FF, '-i', src.audioUrl, '-map', '0:a:0', '-c:a', 'libmp3lame', '-b:a', '320k', file]);
+    await clean(file);
+    return ms;
+  };
+  const fig2 = ratioFigure('2 transcode: host MP3 320 (probe cached) / ffmpeg MP3 320', await paired(n, viaHostMp3, bareMp3), 1.05);
+  h.child.stdin.end();
+  await h.exited;
+  await src.server.close();
+  return [figA, figB, figC, fig2];
+};
