@@ -52,6 +52,15 @@ export const download: Command = {
     const url = target.url;
     if (!HttpUrl.safeParse(url).success) return reportError(io, json, new NexError('input.invalid_url', 'the URL must be http(s) and must not start with "-"'));
 
+    // Handle Ctrl-C from here on, even during start-up: the job's processes must be stopped by us.
+    let services: Awaited<ReturnType<typeof cliServices>> | null = null;
+    let interrupted = false;
+    const onSignal = (): void => {
+      interrupted = true;
+      void services?.jobs.shutdown(10_000);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     const bar = json ? null : new ProgressPrinter(io.stderr);
     let outcome = null as { ok: true; path: string } | { ok: false; error: unknown } | null;
     let settle: () => void = () => {};
@@ -72,14 +81,14 @@ export const download: Command = {
         settle();
       }
     };
-    const services = await cliServices(io, onEvent, values.verbose);
-    const outDir = path.resolve(values.out ?? services.config.get().downloadDir);
-    const onSignal = (): void => void services.jobs.shutdown(10_000);
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
     try {
+      services = await cliServices(io, onEvent, values.verbose);
+      if (interrupted) throw new NexError('job.cancelled', 'cancelled');
+      const outDir = path.resolve(values.out ?? services.config.get().downloadDir);
       services.jobs.submit({ url, preset: preset.data, outDir, ...(target.title && { title: target.title }), ...(target.tags && { tags: target.tags }) });
       await finished;
+    } catch (e) {
+      outcome = { ok: false, error: e };
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);

@@ -106,7 +106,13 @@ describe('nexstream CLI contract', () => {
   it('Ctrl-C cancels a running download: error line job.cancelled, exit 130, nothing left', async () => {
     const dir = path.join(home, 'out-sigint');
     const r = await cli(['download', `${media.server.url}direct.mp4?throttle=30000`, '--preset', 'mp4-360', '--out', dir, '--json'], 60_000, (child) => {
-      setTimeout(() => child.kill('SIGINT'), 2500);
+      // Interrupt once the job is really running (first progress line), not after a guessed delay.
+      let sent = false;
+      child.stdout?.on('data', () => {
+        if (sent) return;
+        sent = true;
+        child.kill('SIGINT');
+      });
     });
     expect(r.code).toBe(130);
     expect(JSON.parse(r.stdout.trim().split('\n').at(-1)!)).toMatchObject({ type: 'error', code: 'job.cancelled' });

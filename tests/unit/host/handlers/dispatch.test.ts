@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Response } from '../../../../shared/protocol/index.js';
 import { dispatch, readId } from '../../../../native-host/handlers/dispatch.js';
 import { handlers } from '../../../../native-host/handlers/index.js';
+import { pending } from '../../../../native-host/handlers/pending.js';
 import { fakeContext, tempHome } from '../fakes.js';
 
 let home: ReturnType<typeof tempHome>;
@@ -42,9 +43,10 @@ describe('dispatch', () => {
     expect(readId({ id: 'ok' })).toBe('ok');
   });
 
-  it('answers the resolver types with a clear pending error until they are wired', async () => {
-    const res = await run({ id: 'r', type: 'resolve', input: 'Daft Punk - One More Time' });
-    if (!res.ok) expect(res.error).toMatchObject({ code: 'internal', message: 'resolver not available' });
+  it('answers a pending type with a clear error until its handler is wired', async () => {
+    const map = { ...handlers, resolve: pending('resolve', 'resolver') };
+    const res = Response.parse(await dispatch({ id: 'r', type: 'resolve', input: 'Daft Punk - One More Time' }, map, ctx));
+    expect(res).toMatchObject({ id: 'r', ok: false, error: { code: 'internal', message: 'resolver not available' } });
   });
 
   it('probes through the media service', async () => {
