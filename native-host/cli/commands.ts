@@ -9,7 +9,7 @@ import { host } from './host.js';
 import { install, uninstall } from './install.js';
 import { doctor } from './doctor.js';
 import { version } from './version.js';
-import { pendingCommand } from './pending.js';
+import { resolve } from './resolve.js';
 
 export const commands: Record<string, Command> = {
   probe,
@@ -19,6 +19,5 @@ export const commands: Record<string, Command> = {
   uninstall,
   doctor,
   version,
-  // Resolver engineer: replace this line with your import from ./resolve.js.
-  resolve: pendingCommand('resolve', 'Find the official track and the best video for a link or "Artist - Title"'),
+  resolve,
 };

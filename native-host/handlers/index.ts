@@ -4,7 +4,6 @@
  * line to the map. tests/unit/host/handlers/registry.test.ts checks every Request type is wired.
  */
 import type { HandlerMap } from './types.js';
-import { pending } from './pending.js';
 import { ping } from './ping.js';
 import { doctor } from './doctor.js';
 import { probe } from './probe.js';
@@ -14,6 +13,8 @@ import { jobsList } from './jobs-list.js';
 import { configGet } from './config-get.js';
 import { configSet } from './config-set.js';
 import { logsTail } from './logs-tail.js';
+import { resolve } from './resolve.js';
+import { resolveOverride } from './resolve-override.js';
 
 export const handlers: HandlerMap = {
   ping,
@@ -25,9 +26,8 @@ export const handlers: HandlerMap = {
   'config.get': configGet,
   'config.set': configSet,
   'logs.tail': logsTail,
-  // Resolver engineer: replace these two lines with your imports from ../resolver/ (one each).
-  resolve: pending('resolve', 'resolver'),
-  'resolve.override': pending('resolve.override', 'resolver'),
+  resolve,
+  'resolve.override': resolveOverride,
 };
 
 export { PENDING_TYPES } from './pending.js';
