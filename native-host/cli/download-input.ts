@@ -4,8 +4,8 @@
  * (one import + one line). Until then `--resolve` answers a clear error.
  */
 import type { TrackTags } from '../../shared/protocol/index.js';
-import { NexError } from '../../shared/errors.js';
 import type { CliIo } from './types.js';
+import { resolveForDownload } from '../resolver/download-input.js';
 
 export interface ResolvedInput {
   url: string;
@@ -15,6 +15,4 @@ export interface ResolvedInput {
 
 export type DownloadInputResolver = (input: string, io: CliIo) => Promise<ResolvedInput>;
 
-export const resolveDownloadInput: DownloadInputResolver = async () => {
-  throw new NexError('internal', 'resolver not available');
-};
+export const resolveDownloadInput: DownloadInputResolver = resolveForDownload;
