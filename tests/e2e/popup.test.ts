@@ -111,6 +111,7 @@ describe('NexStream popup in Chromium', () => {
     // Close the popup mid-job and reopen it: the background kept the job.
     await popup.close();
     const again = await h.openPopup(tab);
+    timings.reopen = await firstRenderMs(again, 'reopen');
     await again.waitForSelector('[data-view="job"]', { timeout: 5_000 });
     const file = await finishedPath(again);
     await shot(again, '4-done');
