@@ -13,6 +13,7 @@ import { REPORT_REQUEST, type FromPopup, type MessageReply, type PopupState } fr
 import { loadOptions } from '../options-item.js';
 import type { PageReport } from '../detect/types.js';
 import { setBadge } from './badge.js';
+import { startDownload } from './download.js';
 import { JobStore } from './jobs.js';
 import { notifyJob, revealPath } from './notify.js';
 import { Prober } from './prober.js';
@@ -118,27 +119,8 @@ export function createBackground() {
       switch (msg.type) {
         case 'probe':
           return prober.select(tabId, msg.url);
-        case 'download': {
-          const url = s.probe.url;
-          if (s.probe.status !== 'ok' || !url) return;
-          const pageTitle = s.report?.meta.title;
-          // A direct file has no title of its own worth keeping: name and tag it after the page.
-          const tags = url !== s.pageUrl && pageTitle ? { title: pageTitle } : undefined;
-          const title = s.probe.result?.title || pageTitle;
-          void client
-            .request('download', { url, preset: msg.preset, ...(title ? { title } : {}), ...(tags ? { tags } : {}) })
-            .then(({ jobId }) => {
-              s.jobId = jobId;
-              jobs.upsert(jobs.get(jobId) ?? { id: jobId, kind: 'download', status: 'queued', url, preset: msg.preset, createdAt: Date.now(), ...(title ? { title } : {}) });
-            })
-            .catch((e) => {
-              const error = asErrorPayload(e);
-              const id = `local-${Date.now()}`;
-              s.jobId = id;
-              jobs.upsert({ id, kind: 'download', status: 'failed', url, preset: msg.preset, error, createdAt: Date.now() });
-            });
-          return;
-        }
+        case 'download':
+          return startDownload(client, jobs, s, msg.preset);
         case 'cancel':
           void client.request('cancel', { jobId: msg.jobId }).catch(() => undefined);
           return;
