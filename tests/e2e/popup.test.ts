@@ -75,6 +75,22 @@ async function waitUntil(cond: () => boolean, ms = 10_000): Promise<void> {
   }
 }
 
+type Chrome = { tabs: { query(q: { url: string }): Promise<Array<{ id: number }>> }; action: { getBadgeText(d: { tabId: number }): Promise<string> } };
+
+/** The badge of the tab showing `url`, polled in the service worker until it is set (or 5 s pass). */
+function badgeText(url: string): Promise<string> {
+  return h.worker.evaluate(async (u) => {
+    const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+    const [tab] = await c.tabs.query({ url: u });
+    let text = '';
+    for (let i = 0; i < 50 && !text; i++) {
+      text = await c.action.getBadgeText({ tabId: tab!.id });
+      if (!text) await new Promise((r) => setTimeout(r, 100));
+    }
+    return text;
+  }, url);
+}
+
 async function pickAndDownload(popup: Page, preset: string): Promise<void> {
   await popup.waitForSelector(`input[value="${preset}"]`, { timeout: 60_000 });
   await popup.click(`label[data-preset="${preset}"]`);
@@ -138,6 +154,8 @@ describe('NexStream popup in Chromium', () => {
   it('a <video> added after load: the page URL fails in yt-dlp, the detected src works', async () => {
     const tab = await h.open(`${server.url}late.html`);
     await tab.waitForSelector('video');
+    // The content script's MutationObserver saw the new <video>: the toolbar badge counts it.
+    expect(await badgeText(`${server.url}late.html`)).toBe('1');
     const popup = await h.openPopup(tab);
     timings.late = await firstRenderMs(popup, 'late');
     expect(await popup.$eval('h1.title', (e) => e.textContent)).toBe('Late Arrival Clip');
