@@ -119,6 +119,9 @@ describe('NexStream popup in Chromium', () => {
     expect(presets).toEqual(expect.arrayContaining(['mp3-320', 'mp3-192', 'm4a', 'opus', 'flac']));
     expect(await popup.$eval('input[name="preset"]:checked', (e) => (e as HTMLInputElement).value)).toBe('mp4-360');
     await shot(popup, '2-picker');
+    await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await shot(popup, '2-picker-dark');
+    await popup.emulateMediaFeatures([]);
 
     await pickAndDownload(popup, 'mp3-320');
     await popup.waitForFunction(() => Number(document.querySelector('.job[data-status="running"] [role="progressbar"]')?.getAttribute('aria-valuenow')) >= 5, { timeout: 30_000 });
