@@ -11,8 +11,9 @@ import { renderTable } from './lib/table.js';
 import { memory } from './memory.js';
 import { pipeline } from './pipeline.js';
 import { probe } from './probe.js';
+import { resolver } from './resolver.js';
 
-const MODULES: Record<string, BenchModule> = { pipeline, memory, probe };
+const MODULES: Record<string, BenchModule> = { pipeline, memory, probe, resolver };
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
