@@ -3,7 +3,9 @@
  * since `npm run build`), so `vitest run tests/e2e` works on its own.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,7 +24,38 @@ function newestMtime(dir: string): number {
 const staleAgainst = (output: string, sources: string[]): boolean =>
   !existsSync(output) || sources.some((s) => existsSync(s) && newestMtime(s) > statSync(output).mtimeMs);
 
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Runs `fn` holding a lock directory, so e2e files started in parallel do not build over each other
+ * (wxt empties .output/chrome-mv3 while another suite's Chromium runs from it). A lock older than
+ * two minutes is a crashed build and is taken over.
+ */
+function withBuildLock(fn: () => void): void {
+  // Outside .output, which a build may clean; one lock per checkout.
+  const lock = path.join(os.tmpdir(), `nexstream-e2e-build-${createHash('sha1').update(ROOT).digest('hex').slice(0, 12)}.lock`);
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const st = statSync(lock, { throwIfNoEntry: false });
+      if (st && Date.now() - st.mtimeMs > 120_000) rmSync(lock, { recursive: true, force: true });
+      else sleep(200);
+    }
+  }
+  try {
+    fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export function ensureBuilt(): void {
+  withBuildLock(buildIfStale);
+}
+
+function buildIfStale(): void {
   const src = (...p: string[]) => path.join(ROOT, ...p);
   if (staleAgainst(src('dist/nexstream.mjs'), [src('native-host'), src('shared')])) {
     execFileSync(process.execPath, [src('scripts/build-host.mjs')], { cwd: ROOT, stdio: 'inherit' });
