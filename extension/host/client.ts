@@ -152,7 +152,13 @@ export class HostClient {
         this.attempt = 0;
         if (this.port === port) this.setState({ status: 'ready', version: result.version });
       })
-      .catch(() => undefined);
+      .catch((e: unknown) => {
+        // A host that started but never answers is as good as gone: drop it so the next request starts a fresh one.
+        if (this.port === port && e instanceof HostRequestError && e.code === 'protocol.timeout') {
+          port.disconnect();
+          this.disconnected('The native host did not answer its handshake.');
+        }
+      });
     return port;
   }
 

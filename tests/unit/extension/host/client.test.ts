@@ -148,4 +148,19 @@ describe('HostClient', () => {
     await expect(client.request('ping', {})).rejects.toMatchObject({ code: 'host.not_installed' });
     expect(client.state.status).toBe('not_installed');
   });
+
+  it('drops a host that never answers its handshake, so the next request starts a fresh one', async () => {
+    vi.useFakeTimers();
+    const connect = vi.fn(() => { const p = new FakePort(ports.length > 0); ports.push(p); return p; });
+    client = new HostClient({ connect, timeoutsMs: { ping: 1000 }, shouldReconnect: () => false });
+    const first = client.request('jobs.list', {}, { timeoutMs: 5000 });
+    const assertion = expect(first).rejects.toMatchObject({ code: 'host.disconnected' });
+    await vi.advanceTimersByTimeAsync(1001);
+    await assertion;
+    expect(ports[0]!.disconnected).toBe(true);
+    expect(client.state.status).toBe('disconnected');
+    await client.connect();
+    expect(connect).toHaveBeenCalledTimes(2);
+    expect(client.state.status).toBe('ready');
+  });
 });
