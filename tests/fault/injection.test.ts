@@ -83,7 +83,7 @@ describe('injection through the host', () => {
   it('a title with ../, quotes, $(...) and SQL becomes a safe name inside the target folder', async () => {
     const h = env.start({ NEXSTREAM_DOWNLOAD_DIR: out });
     const viaPage = await hostDownloadOutcome(h, `${server.url}page.html`, 'mp3-320', out);
-    expect(viaPage.ok).toBe(true);
+    if (!viaPage.ok) throw new Error(`page download failed: ${viaPage.code}`);
     // The request's own title and tags try the same (the extension passes page metadata through).
     const id = 'tagged';
     h.send({ id, type: 'download', url: `${server.url}direct.mp4`, preset: 'm4a', outDir: out, title: '../../evil', tags: { title: "../x'; DROP TABLE tracks; --", artist: '$(touch MARKER)' } });
