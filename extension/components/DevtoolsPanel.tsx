@@ -17,10 +17,11 @@ export function DevtoolsPanel({ model, link, initialHeight }: Props) {
   const [jobId, setJobId] = useState<string | undefined>();
   const connected = model.host.connected && model.linked;
 
-  // Ask for versions whenever the host (re)connects: the answer may have changed (tools updated).
+  // Ask for versions when the panel links up (this starts the host if needed: the panel is there to
+  // show it) and whenever the host reconnects, since tools may have been updated meanwhile.
   useEffect(() => {
-    if (connected) link.send({ type: 'doctor' });
-  }, [connected, link]);
+    if (model.linked) link.send({ type: 'doctor' });
+  }, [model.linked, connected, link]);
 
   const jobs = [...model.jobs.values()];
   return (

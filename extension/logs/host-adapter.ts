@@ -25,6 +25,5 @@ export function relayHostFrom(client: HostClient): RelayHost {
     reconnect: () => {
       if (client.state.status !== 'ready') void client.connect();
     },
-    tailLogs: async () => (await client.request('logs.tail', { limit: 5000 })).lines,
   };
 }

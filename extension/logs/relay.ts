@@ -13,8 +13,6 @@ export interface RelayHost {
   state(): HostState;
   doctor(): Promise<DoctorReport>;
   reconnect(): void;
-  /** The host's own recent lines, to fill an empty buffer after the service worker restarted. */
-  tailLogs?(): Promise<LogLine[]>;
 }
 
 export interface RelayOptions extends LogStoreOptions, FanoutQueueOptions {
@@ -39,7 +37,6 @@ export function createDevtoolsRelay(host: RelayHost, opts: RelayOptions = {}): D
   const jobs = new Map<string, JobInfo>();
   const ports = new Set<PortLike>();
   const chunk = opts.snapshotChunk ?? 5000;
-  let backfilled = false;
 
   const send = (port: PortLike, msg: ToPanel): void => {
     try {
@@ -113,14 +110,6 @@ export function createDevtoolsRelay(host: RelayHost, opts: RelayOptions = {}): D
     }
   };
 
-  const backfill = async (): Promise<void> => {
-    if (backfilled || store.size > 0 || !host.tailLogs) return;
-    backfilled = true;
-    const lines = await host.tailLogs().catch(() => []);
-    const stored = lines.map((l) => store.add(l));
-    queue.pushLines(stored.map(({ seq: _seq, ...line }) => line));
-  };
-
   const accept = (port: PortLike): boolean => {
     if (port.name !== DEVTOOLS_PORT_NAME) return false;
     // Flush first: lines waiting in the queue are already in the store, so the snapshot would repeat them.
@@ -131,7 +120,6 @@ export function createDevtoolsRelay(host: RelayHost, opts: RelayOptions = {}): D
     const lines = store.lines();
     send(port, { type: 'snapshot', lines: lines.slice(0, chunk).map(plain), jobs: [...jobs.values()], host: host.state() });
     for (let i = chunk; i < lines.length; i += chunk) send(port, { type: 'batch', lines: lines.slice(i, i + chunk).map(plain), dropped: 0, jobs: [] });
-    void backfill();
     return true;
   };
 

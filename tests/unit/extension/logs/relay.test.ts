@@ -129,14 +129,4 @@ describe('devtools relay', () => {
     port.send({ type: 'bogus' }); // ignored, no throw
     relay.detach();
   });
-
-  it('backfills from the host when it starts empty', async () => {
-    const host = fakeHost();
-    host.tailLogs = async () => [{ t: 1, jobId: null, source: 'host', level: 'info', text: 'from before the restart' }];
-    const relay = createDevtoolsRelay(host, { intervalMs: 5 });
-    const port = fakePort();
-    relay.accept(port);
-    await vi.waitFor(() => expect(linesOf(port).map((l) => l.text)).toEqual(['from before the restart']));
-    relay.detach();
-  });
 });
