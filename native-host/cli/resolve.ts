@@ -62,7 +62,7 @@ export async function runResolve(args: string[], io: CliIo): Promise<{ code: num
   }
   const config = new ConfigStore(io.env);
   const log = new Logger({ file: { path: config.get().paths.logFile }, secrets: () => secretValues(config.get()) });
-  const { resolver, registry } = await resolverFor({ config, log }, io.env);
+  const { resolver, registry } = await resolverFor({ config, log });
   try {
     const r = await resolver.resolve(parsed.input, { meta: parsed.meta, noCache: parsed.noCache });
     if (parsed.json) io.stdout.write(`${JSON.stringify(contractJson(r))}\n`);

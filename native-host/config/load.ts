@@ -57,10 +57,12 @@ export function loadConfig(env: Env = process.env, opts: LoadOptions = {}): Host
       geminiBaseUrl: str('NEXSTREAM_GEMINI_BASE_URL'),
     },
     tursoUrl: str('TURSO_URL') ?? file.tursoUrl ?? null,
+    tursoReplica: str('NEXSTREAM_TURSO_REPLICA') !== null ? str('NEXSTREAM_TURSO_REPLICA') === '1' : (file.tursoReplica ?? false),
     secrets: {
       groqApiKey: str('GROQ_API_KEY') ?? file.groqApiKey ?? null,
       geminiApiKey: str('GEMINI_API_KEY') ?? file.geminiApiKey ?? null,
       tursoAuthToken: str('TURSO_AUTH_TOKEN') ?? file.tursoAuthToken ?? null,
+      odesliApiKey: str('NEXSTREAM_ODESLI_KEY') ?? file.odesliApiKey ?? null,
     },
     problems,
   };

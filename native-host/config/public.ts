@@ -13,12 +13,14 @@ export function toPublicConfig(c: HostConfig): PublicConfig {
       groqApiKey: Boolean(c.secrets.groqApiKey),
       geminiApiKey: Boolean(c.secrets.geminiApiKey),
       tursoAuthToken: Boolean(c.secrets.tursoAuthToken),
+      odesliApiKey: Boolean(c.secrets.odesliApiKey),
     },
     tursoUrl: c.tursoUrl,
+    tursoReplica: c.tursoReplica,
   };
 }
 
 /** Values the logger must never write anywhere. */
 export function secretValues(c: HostConfig): string[] {
-  return [c.secrets.groqApiKey, c.secrets.geminiApiKey, c.secrets.tursoAuthToken].filter((s): s is string => Boolean(s));
+  return Object.values(c.secrets).filter((s): s is string => Boolean(s));
 }

@@ -14,6 +14,8 @@ export const ConfigFile = z
     geminiApiKey: z.string().max(512).nullable(),
     tursoUrl: z.string().max(2048).nullable(),
     tursoAuthToken: z.string().max(4096).nullable(),
+    tursoReplica: z.boolean(),
+    odesliApiKey: z.string().max(512).nullable(),
   })
   .partial();
 export type ConfigFile = z.infer<typeof ConfigFile>;
@@ -44,8 +46,10 @@ export interface HostConfig {
     geminiBaseUrl: string | null;
   };
   tursoUrl: string | null;
+  /** Use an embedded replica synced to tursoUrl instead of remote queries; env NEXSTREAM_TURSO_REPLICA=1. */
+  tursoReplica: boolean;
   /** Never leave the host: not in PublicConfig, not in logs (the logger redacts them). */
-  secrets: { groqApiKey: string | null; geminiApiKey: string | null; tursoAuthToken: string | null };
+  secrets: { groqApiKey: string | null; geminiApiKey: string | null; tursoAuthToken: string | null; odesliApiKey: string | null };
   /** Problems found while loading (bad file, bad env value); loading never throws for these. */
   problems: string[];
 }

@@ -31,7 +31,7 @@ export function tagsFrom(r: ResolveResult): TrackTags {
 export async function resolveForDownload(input: string, io: { env: Record<string, string | undefined> }): Promise<{ url: string; title?: string; tags?: TrackTags }> {
   const config = new ConfigStore(io.env);
   const log = new Logger({ file: { path: config.get().paths.logFile }, secrets: () => secretValues(config.get()) });
-  const { resolver, registry } = await resolverFor({ config, log }, io.env);
+  const { resolver, registry } = await resolverFor({ config, log });
   try {
     const r = await resolver.resolve(input);
     if (!r.match) throw new NexError('resolver.no_match', 'No confident match; run `nexstream resolve` to see the candidates.', { candidates: r.candidates.slice(0, 5) });

@@ -18,22 +18,22 @@ export function hostLog(host: ResolverHost): ResolverLog {
   return ({ level, event, ...rest }) => host.log.write({ level, source: event.startsWith('registry') ? 'registry' : 'resolver', text: `${event} ${JSON.stringify(rest)}` });
 }
 
-function fingerprint(c: HostConfig, env: Record<string, string | undefined>): string {
-  return JSON.stringify([c.apis, c.tools.ytdlp, c.paths.registryPath, c.tursoUrl, c.secrets, env.NEXSTREAM_TURSO_REPLICA, env.NEXSTREAM_ODESLI_KEY]);
+function fingerprint(c: HostConfig): string {
+  return JSON.stringify([c.apis, c.tools.ytdlp, c.paths.registryPath, c.tursoUrl, c.tursoReplica, c.secrets]);
 }
 
 const cache = new WeakMap<object, { key: string; resolver: Promise<{ resolver: Resolver; registry: Registry }> }>();
 
-export function resolverFor(host: ResolverHost, env: Record<string, string | undefined> = process.env): Promise<{ resolver: Resolver; registry: Registry }> {
+export function resolverFor(host: ResolverHost): Promise<{ resolver: Resolver; registry: Registry }> {
   const c = host.config.get();
-  const key = fingerprint(c, env);
+  const key = fingerprint(c);
   const hit = cache.get(host.config);
   if (hit && hit.key === key) return hit.resolver;
   const log = hostLog(host);
   const built = (async () => {
     if (hit) void hit.resolver.then((r) => r.registry.close());
     const registry = await openRegistry(
-      { localPath: c.paths.registryPath, tursoUrl: c.tursoUrl, authToken: c.secrets.tursoAuthToken, replica: env.NEXSTREAM_TURSO_REPLICA === '1' },
+      { localPath: c.paths.registryPath, tursoUrl: c.tursoUrl, authToken: c.secrets.tursoAuthToken, replica: c.tursoReplica },
       log,
     );
     const resolver = createResolver({
@@ -41,7 +41,7 @@ export function resolverFor(host: ResolverHost, env: Record<string, string | und
         deezer: c.apis.deezer,
         itunes: c.apis.itunes,
         odesli: c.apis.odesli,
-        odesliKey: env.NEXSTREAM_ODESLI_KEY ?? null,
+        odesliKey: c.secrets.odesliApiKey,
         groq: c.secrets.groqApiKey ? { apiKey: c.secrets.groqApiKey, baseURL: c.apis.groqBaseUrl } : null,
         gemini: c.secrets.geminiApiKey ? { apiKey: c.secrets.geminiApiKey, baseUrl: c.apis.geminiBaseUrl } : null,
         ytdlp: c.tools.ytdlp ?? 'yt-dlp',

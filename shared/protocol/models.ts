@@ -154,8 +154,10 @@ export const PublicConfig = z.object({
     groqApiKey: z.boolean(),
     geminiApiKey: z.boolean(),
     tursoAuthToken: z.boolean(),
+    odesliApiKey: z.boolean(),
   }),
   tursoUrl: z.string().nullable(),
+  tursoReplica: z.boolean(),
 });
 export type PublicConfig = z.infer<typeof PublicConfig>;
 
@@ -170,6 +172,8 @@ export const ConfigPatch = z
     geminiApiKey: z.string().max(512).nullable(),
     tursoUrl: z.string().max(2048).nullable(),
     tursoAuthToken: z.string().max(4096).nullable(),
+    tursoReplica: z.boolean(),
+    odesliApiKey: z.string().max(512).nullable(),
   })
   .partial()
   .strict();

@@ -14,8 +14,9 @@ const CONFIG: PublicConfig = {
   defaultVideoPreset: 'mp4-1080',
   defaultAudioPreset: 'mp3-320',
   probeCacheSec: 120,
-  secrets: { groqApiKey: false, geminiApiKey: false, tursoAuthToken: false },
+  secrets: { groqApiKey: false, geminiApiKey: false, tursoAuthToken: false, odesliApiKey: false },
   tursoUrl: null,
+  tursoReplica: false,
 };
 
 describe('options page', () => {
