@@ -93,11 +93,11 @@ describe('ConfigStore', () => {
 
 describe('toPublicConfig', () => {
   it('never contains secret values', () => {
-    const c = loadConfig({ ...h.env, GROQ_API_KEY: 'gsk_secret_1', GEMINI_API_KEY: 'AIza_secret_2', TURSO_AUTH_TOKEN: 'turso_secret_3', TURSO_URL: 'libsql://db.example' });
+    const c = loadConfig({ ...h.env, GROQ_API_KEY: 'gsk_secret_1', GEMINI_API_KEY: 'AIza_secret_2', TURSO_AUTH_TOKEN: 'turso_secret_3', NEXSTREAM_ODESLI_KEY: 'odesli_secret_4', TURSO_URL: 'libsql://db.example' });
     const pub = PublicConfig.strict().parse(toPublicConfig(c));
     const text = JSON.stringify(pub);
-    for (const s of ['gsk_secret_1', 'AIza_secret_2', 'turso_secret_3']) expect(text).not.toContain(s);
-    expect(pub.secrets).toEqual({ groqApiKey: true, geminiApiKey: true, tursoAuthToken: true });
+    for (const s of ['gsk_secret_1', 'AIza_secret_2', 'turso_secret_3', 'odesli_secret_4']) expect(text).not.toContain(s);
+    expect(pub.secrets).toEqual({ groqApiKey: true, geminiApiKey: true, tursoAuthToken: true, odesliApiKey: true });
     expect(pub.tursoUrl).toBe('libsql://db.example');
   });
 });
