@@ -3,30 +3,12 @@
  * with the official tags (title, artists, album, track number, year, ISRC, high-resolution cover).
  */
 import { NexError } from '../../shared/errors.js';
-import { TrackTags } from '../../shared/protocol/index.js';
-import type { ResolveResult } from '../../shared/protocol/track.js';
+import type { TrackTags } from '../../shared/protocol/index.js';
+import { tagsFrom } from '../../shared/track-tags.js';
 import { ConfigStore } from '../config/store.js';
 import { secretValues } from '../config/public.js';
 import { Logger } from '../log/logger.js';
 import { resolverFor } from './service.js';
-
-/** Official tags from a resolve result; fields that fail validation (a non-http cover) are left out. */
-export function tagsFrom(r: ResolveResult): TrackTags {
-  const raw = {
-    title: r.title ?? undefined,
-    artist: r.artists.length ? r.artists.join(', ') : undefined,
-    albumArtist: r.artists[0],
-    album: r.album ?? undefined,
-    date: r.releaseDate ?? undefined,
-    track: r.trackNumber ?? undefined,
-    isrc: r.isrc ?? undefined,
-    coverUrl: r.artworkUrl ?? undefined,
-  };
-  const ok = TrackTags.safeParse(raw);
-  if (ok.success) return ok.data;
-  const { coverUrl: _c, ...rest } = raw;
-  return TrackTags.parse(rest);
-}
 
 export async function resolveForDownload(input: string, io: { env: Record<string, string | undefined> }): Promise<{ url: string; title?: string; tags?: TrackTags }> {
   const config = new ConfigStore(io.env);
