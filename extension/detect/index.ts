@@ -6,10 +6,11 @@ import { domVideo } from './dom-video.js';
 import { jsonLd } from './json-ld.js';
 import { metaTags } from './meta-tags.js';
 import { pageUrl } from './page-url.js';
+import { trackPage } from './track-page.js';
 import type { DetectorName, MediaItem, PageDetector, PageMeta, PageReport } from './types.js';
 
 /** Metadata priority: structured data, then social tags, then the player, then document.title. */
-export const PAGE_DETECTORS: readonly PageDetector[] = [jsonLd, metaTags, domVideo, pageUrl];
+export const PAGE_DETECTORS: readonly PageDetector[] = [jsonLd, metaTags, domVideo, pageUrl, trackPage];
 /** Detectors that run in the background rather than on the page. */
 export const BACKGROUND_DETECTORS: readonly DetectorName[] = ['network-sniff'];
 
@@ -19,6 +20,7 @@ export function collectPage(doc: Document, url: string): PageReport {
   const items: MediaItem[] = [];
   const seen = new Set<string>();
   let blobPlayer = false;
+  let track: PageReport['track'];
   for (const d of PAGE_DETECTORS) {
     let found;
     try {
@@ -31,13 +33,14 @@ export function collectPage(doc: Document, url: string): PageReport {
     meta.thumbnail ??= found.meta.thumbnail;
     meta.durationSec ??= found.meta.durationSec;
     blobPlayer ||= found.blobPlayer ?? false;
+    track ??= found.track;
     for (const item of found.items) {
       if (seen.has(item.url)) continue;
       seen.add(item.url);
       items.push(item);
     }
   }
-  return { pageUrl: url, meta: stripUndefined(meta), items: items.slice(0, 200), blobPlayer };
+  return { pageUrl: url, meta: stripUndefined(meta), items: items.slice(0, 200), blobPlayer, ...(track ? { track } : {}) };
 }
 
 function stripUndefined<T extends object>(o: T): T {

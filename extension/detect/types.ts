@@ -1,7 +1,8 @@
 /** What detectors find. Content scripts send these to the background, which validates them with zod. */
 import { z } from 'zod';
+import { PageTrackMeta } from '../../shared/protocol/track.js';
 
-export const DetectorName = z.enum(['dom-video', 'meta-tags', 'json-ld', 'network-sniff', 'page-url']);
+export const DetectorName = z.enum(['dom-video', 'meta-tags', 'json-ld', 'network-sniff', 'page-url', 'track-page']);
 export type DetectorName = z.infer<typeof DetectorName>;
 
 /** hls/dash are manifests; video/audio are direct files; page is a URL only yt-dlp can open. */
@@ -30,6 +31,8 @@ export const PageReport = z.object({
   items: z.array(MediaItem).max(200),
   /** A <video> plays a blob:/MediaSource stream: only the page URL or a sniffed manifest can fetch it. */
   blobPlayer: z.boolean(),
+  /** A music site's track page: what it says about the track (passed to `resolve` as meta). */
+  track: PageTrackMeta.optional(),
 });
 export type PageReport = z.infer<typeof PageReport>;
 
@@ -37,6 +40,7 @@ export interface Detection {
   items: MediaItem[];
   meta: PageMeta;
   blobPlayer?: boolean;
+  track?: PageTrackMeta;
 }
 
 /** A detector that reads the page (runs in the content script). */
