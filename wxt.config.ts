@@ -12,6 +12,7 @@ export default defineConfig({
     permissions: ['nativeMessaging', 'contextMenus', 'notifications', 'storage', 'tabs', 'webRequest', 'activeTab', 'scripting'],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'NexStream' },
+    commands: { 'resolve-track': { suggested_key: { default: 'Alt+Shift+R' }, description: 'Resolve this track (the current tab)' } },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: GECKO_EXTENSION_ID, strict_min_version: '115.0' } } }
       : { key: EXTENSION_PUBLIC_KEY }),

@@ -18,6 +18,7 @@ import { JobStore } from './jobs.js';
 import { notifyJob, revealPath } from './notify.js';
 import { Prober } from './prober.js';
 import { Sessions } from './sessions.js';
+import { createTrackService } from './track-service.js';
 import { popupState } from './view.js';
 
 export type Background = ReturnType<typeof createBackground>;
@@ -59,6 +60,8 @@ export function createBackground() {
     sessions,
     jobs,
     sniff,
+    /** "Resolve this track" sessions and the track view's commands. */
+    tracks: createTrackService(client, jobs),
 
     stateFor(tabId: number): PopupState {
       const s = sessions.get(tabId);

@@ -5,7 +5,7 @@
  */
 import type { MediaItem } from '../detect/types.js';
 
-const VIA_RANK: Record<MediaItem['via'], number> = { 'page-url': 0, 'dom-video': 1, 'json-ld': 2, 'meta-tags': 3, 'network-sniff': 4 };
+const VIA_RANK: Record<MediaItem['via'], number> = { 'page-url': 0, 'dom-video': 1, 'json-ld': 2, 'meta-tags': 3, 'network-sniff': 4, 'track-page': 5 }; // track-page finds metadata, never media items
 const KIND_RANK: Record<MediaItem['kind'], number> = { video: 0, hls: 0, dash: 0, audio: 1, page: 2 };
 
 export function probeCandidates(pageItems: readonly MediaItem[], sniffed: readonly MediaItem[]): MediaItem[] {

@@ -67,9 +67,12 @@ export class HostClient {
     return this.current;
   }
 
-  /** Sends one request; resolves with the validated result, rejects with a HostRequestError. */
-  request<T extends RequestType>(type: T, params: RequestParams<T>, options: { timeoutMs?: number } = {}): Promise<ResultOf<T>> {
-    const id = `r${++this.seq}`;
+  /**
+   * Sends one request; resolves with the validated result, rejects with a HostRequestError.
+   * `options.id` names the request (events such as resolve.partial carry it); default `r<seq>`.
+   */
+  request<T extends RequestType>(type: T, params: RequestParams<T>, options: { timeoutMs?: number; id?: string } = {}): Promise<ResultOf<T>> {
+    const id = options.id ?? `r${++this.seq}`;
     const parsed = Request.safeParse({ ...params, id, type });
     if (!parsed.success) {
       const code = parsed.error.issues.some((i) => i.path[0] === 'url') ? 'input.invalid_url' : 'input.invalid';

@@ -1,0 +1,37 @@
+import type { JobInfo, PresetId } from '../../shared/protocol/index.js';
+import { TRACK_PRESETS } from '../track-messages.js';
+import { JobProgress } from './JobProgress.js';
+
+const LABELS: Record<(typeof TRACK_PRESETS)[number], { name: string; detail: string }> = {
+  'mp3-320': { name: 'MP3', detail: '320 kbps' },
+  m4a: { name: 'M4A', detail: 'AAC' },
+  flac: { name: 'FLAC', detail: 'lossless' },
+  opus: { name: 'Opus', detail: 'small' },
+};
+
+export interface TrackDownloadsProps {
+  job: JobInfo | null;
+  disabled: boolean;
+  onDownload(preset: PresetId): void;
+  onCancel(jobId: string): void;
+  onReveal(path: string): void;
+  onDismiss(): void;
+}
+
+/** One click per format, tagged with the official metadata and cover; then the job's progress. */
+export function TrackDownloads({ job, disabled, onDownload, onCancel, onReveal, onDismiss }: TrackDownloadsProps) {
+  if (job) return <JobProgress job={job} onCancel={onCancel} onReveal={onReveal} onDismiss={onDismiss} />;
+  return (
+    <section className="formats" aria-label="Download">
+      <span className="section-label">Download with official tags</span>
+      <div className="format-row">
+        {TRACK_PRESETS.map((id) => (
+          <button key={id} type="button" className={id === 'mp3-320' ? 'primary format' : 'ghost format'} data-preset={id} disabled={disabled} onClick={() => onDownload(id)}>
+            <span className="format-name">{LABELS[id].name}</span>
+            <span className="format-detail">{LABELS[id].detail}</span>
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}
