@@ -3,7 +3,7 @@
  * replica), plus the user's overrides in a local file. Every failure is logged and turned into
  * "not cached": the resolver keeps answering without the registry. Parameterised queries only.
  */
-import { createClient, type Client } from '@libsql/client';
+import type { Client } from '@libsql/client';
 import type { MatchCandidate, TrackInfo } from '../../shared/protocol/track.js';
 import type { ResolverLog } from '../resolver/types.js';
 import { registrySpecs, type ClientSpec, type RegistryOptions } from './config.js';
@@ -61,6 +61,8 @@ async function open(spec: ClientSpec, migrations: typeof CACHE_MIGRATIONS, local
 }
 
 async function openOnce(spec: ClientSpec, migrations: typeof CACHE_MIGRATIONS, local: boolean): Promise<Client> {
+  // Loaded on first open, not at host start: the driver takes ~0.5 s to import and only resolves need it.
+  const { createClient } = await import('@libsql/client');
   const client = createClient(spec);
   try {
     if (local && !spec.syncUrl) {

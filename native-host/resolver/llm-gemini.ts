@@ -1,5 +1,5 @@
 /** Level 2 fallback: Gemini 2.0 Flash with a JSON response type. Skipped cleanly without a key. */
-import { GoogleGenerativeAI } from '@google/generative-ai';
+import type { GenerativeModel } from '@google/generative-ai';
 import { SYSTEM_PROMPT, parseAnswer, saneAgainstInput, userPrompt, type LlmProvider } from './llm.js';
 import type { ResolverLog } from './types.js';
 
@@ -13,17 +13,23 @@ export interface GeminiOptions {
 
 export function geminiProvider(o: GeminiOptions): LlmProvider | null {
   if (!o.apiKey) return null;
-  const model = new GoogleGenerativeAI(o.apiKey).getGenerativeModel(
-    {
-      model: 'gemini-2.0-flash',
-      systemInstruction: SYSTEM_PROMPT,
-      generationConfig: { responseMimeType: 'application/json', temperature: 0, maxOutputTokens: 200 },
-    },
-    { baseUrl: o.baseUrl ?? undefined, timeout: o.timeoutMs ?? 6000 },
-  );
+  const apiKey = o.apiKey;
+  // Imported on first use, not at host start (download/probe never need it).
+  let model: Promise<GenerativeModel> | null = null;
+  const getModel = (): Promise<GenerativeModel> =>
+    (model ??= import('@google/generative-ai').then(({ GoogleGenerativeAI }) =>
+      new GoogleGenerativeAI(apiKey).getGenerativeModel(
+        {
+          model: 'gemini-2.0-flash',
+          systemInstruction: SYSTEM_PROMPT,
+          generationConfig: { responseMimeType: 'application/json', temperature: 0, maxOutputTokens: 200 },
+        },
+        { baseUrl: o.baseUrl ?? undefined, timeout: o.timeoutMs ?? 6000 },
+      ),
+    ));
   return async (text, signal) => {
     try {
-      const res = await model.generateContent(userPrompt(text), { signal });
+      const res = await (await getModel()).generateContent(userPrompt(text), { signal });
       const answer = parseAnswer(res.response.text());
       if (!answer) o.log?.({ level: 'warn', event: 'llm.bad_answer', provider: 'gemini' });
       else if (!saneAgainstInput(answer, text)) o.log?.({ level: 'warn', event: 'llm.rejected', provider: 'gemini', why: 'names a different song' });

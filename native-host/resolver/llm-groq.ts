@@ -1,5 +1,5 @@
 /** Level 2, first choice: Groq (Llama 3.3 70B) in JSON mode. Skipped cleanly without a key. */
-import Groq from 'groq-sdk';
+import type Groq from 'groq-sdk';
 import { SYSTEM_PROMPT, parseAnswer, saneAgainstInput, userPrompt, type LlmProvider } from './llm.js';
 import type { ResolverLog } from './types.js';
 
@@ -13,11 +13,14 @@ export interface GroqOptions {
 
 export function groqProvider(o: GroqOptions): LlmProvider | null {
   if (!o.apiKey) return null;
-  // One attempt: the orchestrator has a budget and Gemini as a fallback.
-  const client = new Groq({ apiKey: o.apiKey, baseURL: o.baseURL ?? undefined, timeout: o.timeoutMs ?? 6000, maxRetries: 0 });
+  const apiKey = o.apiKey;
+  // Imported on first use, not at host start (download/probe never need it). One attempt: the orchestrator has a budget and Gemini as a fallback.
+  let client: Promise<Groq> | null = null;
+  const getClient = (): Promise<Groq> =>
+    (client ??= import('groq-sdk').then(({ default: Sdk }) => new Sdk({ apiKey, baseURL: o.baseURL ?? undefined, timeout: o.timeoutMs ?? 6000, maxRetries: 0 })));
   return async (text, signal) => {
     try {
-      const res = await client.chat.completions.create(
+      const res = await (await getClient()).chat.completions.create(
         {
           model: 'llama-3.3-70b-versatile',
           temperature: 0,
