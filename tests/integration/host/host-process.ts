@@ -23,7 +23,9 @@ export async function buildHost(): Promise<{ entry: string; dispose: () => void 
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    // As scripts/build-host.mjs: pure-JS deps bundled (start-up time), these three stay external.
+    external: ['@libsql/client', 'groq-sdk', '@google/generative-ai'],
+    banner: { js: "import { createRequire as __nexCreateRequire } from 'node:module';\nconst require = __nexCreateRequire(import.meta.url);" },
     logLevel: 'error',
     // Same shape as bin/nexstream.mjs: call main() with argv and exit with its code.
     footer: { js: 'process.exitCode = await main(process.argv.slice(2));' },
