@@ -1,8 +1,10 @@
 /** Finds yt-dlp, ffmpeg and ffprobe, reads their versions, and reports what is missing or too old (`nexstream doctor`). */
+import path from 'node:path';
 import { execa } from 'execa';
 import { NexError } from '../../shared/errors.js';
 import type { ToolStatus } from '../../shared/protocol/index.js';
 import { findExecutable } from './find-executable.js';
+import { ToolCache } from './tool-cache.js';
 import type { Tools } from './types.js';
 
 export const YTDLP_FIX =
@@ -38,19 +40,25 @@ export function versionAtLeast(version: string, min: string): boolean {
 
 const helpCache = new Map<string, Promise<boolean>>();
 
-/** By version date; a version string we cannot read is settled by `--help` (once per binary). */
-export async function supportsJsRuntimes(ytdlp: string, version: string | null): Promise<boolean> {
+/** By version date; a version string we cannot read is settled by `--help` (once per binary, and per fingerprint with a cache). */
+export async function supportsJsRuntimes(ytdlp: string, version: string | null, cache?: ToolCache): Promise<boolean> {
   if (version && /^\d{4}\.\d{1,2}\.\d{1,2}/.test(version)) return versionAtLeast(version, YTDLP_JS_RUNTIMES_SINCE);
   let p = helpCache.get(ytdlp);
   if (!p) {
-    p = execa(ytdlp, ['--help'], { reject: false, timeout: 15_000, stdin: 'ignore' }).then((r) => r.stdout.includes('--js-runtimes'));
+    const ask = () => execa(ytdlp, ['--help'], { reject: false, timeout: 15_000, stdin: 'ignore' }).then((r) => (r.exitCode === 0 ? String(r.stdout.includes('--js-runtimes')) : null));
+    p = (cache ? cache.get(ytdlp, 'yt-dlp --help has --js-runtimes', ask) : ask()).then((a) => a === 'true');
     helpCache.set(ytdlp, p);
   }
   return p;
 }
 
+export interface DiscoverOptions {
+  /** JSON file remembering each binary's version by path + size + mtime (e.g. `<dataDir>/tools.json`); none: ask every time. */
+  cacheFile?: string;
+}
+
 /** Resolves the tools or throws media.ytdlp_missing / media.ffmpeg_missing with the install fix. */
-export async function discoverTools(env: NodeJS.ProcessEnv = process.env): Promise<Tools> {
+export async function discoverTools(env: NodeJS.ProcessEnv = process.env, opts: DiscoverOptions = {}): Promise<Tools> {
   const [ytdlp, ffmpeg, ffprobe] = await Promise.all([
     findExecutable('yt-dlp', env, env.NEXSTREAM_YTDLP),
     findExecutable('ffmpeg', env, env.NEXSTREAM_FFMPEG),
@@ -58,14 +66,20 @@ export async function discoverTools(env: NodeJS.ProcessEnv = process.env): Promi
   ]);
   if (!ytdlp) throw new NexError('media.ytdlp_missing', `yt-dlp was not found. ${YTDLP_FIX}`);
   if (!ffmpeg || !ffprobe) throw new NexError('media.ffmpeg_missing', `${ffmpeg ? 'ffprobe' : 'ffmpeg'} was not found. ${FFMPEG_FIX}`);
-  const [ytdlpVersion, ffmpegOut] = await Promise.all([versionOf(ytdlp, ['--version']), versionOf(ffmpeg, ['-hide_banner', '-version'])]);
+  const cache = opts.cacheFile ? new ToolCache(opts.cacheFile) : null;
+  // Only the first line matters (ffmpeg goes on with its build configuration).
+  const first = (file: string, args: string[]) => versionOf(file, args).then((o) => (o === null ? null : (o.split('\n')[0] ?? '')));
+  const ask = (file: string, args: string[]) => (cache ? cache.get(file, `${path.basename(file)} ${args.join(' ')}`, () => first(file, args)) : first(file, args));
+  const [ytdlpVersion, ffmpegOut] = await Promise.all([ask(ytdlp, ['--version']), ask(ffmpeg, ['-hide_banner', '-version'])]);
+  const ytdlpSupportsJsRuntimes = await supportsJsRuntimes(ytdlp, ytdlpVersion, cache ?? undefined);
+  await cache?.save();
   return {
     ytdlp,
     ffmpeg,
     ffprobe,
     ytdlpVersion,
     ffmpegVersion: ffmpegOut ? parseFfmpegVersion(ffmpegOut.split('\n')[0] ?? '') : null,
-    ytdlpSupportsJsRuntimes: await supportsJsRuntimes(ytdlp, ytdlpVersion),
+    ytdlpSupportsJsRuntimes,
   };
 }
 

@@ -6,7 +6,8 @@ import type { ToolStatus } from '../../shared/protocol/index.js';
 import type { DownloadHooks, DownloadResult, DownloadSpec, ProbeDetail, ProbeOptions, Tools } from '../media/types.js';
 
 export interface MediaApi {
-  discoverTools(env: Record<string, string | undefined>): Promise<Tools>;
+  /** @param opts.cacheFile where tool versions are remembered between runs (see media/tool-cache.ts). */
+  discoverTools(env: Record<string, string | undefined>, opts?: { cacheFile?: string }): Promise<Tools>;
   toolReport(env: Record<string, string | undefined>): Promise<ToolStatus[]>;
   probe(url: string, tools: Tools, opts?: ProbeOptions): Promise<ProbeDetail>;
   download(spec: DownloadSpec, tools: Tools, hooks: DownloadHooks, cachedProbe?: ProbeDetail): Promise<DownloadResult>;

@@ -4,7 +4,7 @@ import type { MediaApi } from './media-api.js';
 
 export async function loadMediaApi(): Promise<MediaApi> {
   return {
-    discoverTools: (env) => media.discoverTools(env),
+    discoverTools: (env, opts) => media.discoverTools(env, opts),
     toolReport: (env) => media.toolReport(env),
     probe: (url, tools, opts) => media.probe(url, tools, opts),
     download: (spec, tools, hooks, cached) => media.download(spec, tools, hooks, cached),

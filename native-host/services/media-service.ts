@@ -1,8 +1,9 @@
 /**
  * The media service shared by the host's handlers, the job manager and the CLI (one code path).
- * Tool discovery runs once and is remembered; a failed discovery is retried on the next call so
+ * Tool discovery runs once and is remembered (versions also on disk, per binary); a failed discovery is retried on the next call so
  * installing yt-dlp while the host runs is picked up.
  */
+import path from 'node:path';
 import type { ToolStatus } from '../../shared/protocol/index.js';
 import type { DownloadResult, DownloadSpec, LogFn, ProbeDetail, Tools } from '../media/types.js';
 import type { JobRunner } from '../jobs/manager.js';
@@ -34,7 +35,7 @@ export function createMediaService(api: MediaApi, config: ConfigStore, env: Reco
   applyTtl();
   config.onChange(applyTtl);
   const getTools = (): Promise<Tools> => {
-    tools ??= api.discoverTools(toolEnv()).catch((e: unknown) => {
+    tools ??= api.discoverTools(toolEnv(), { cacheFile: path.join(config.get().paths.dataDir, 'tools.json') }).catch((e: unknown) => {
       tools = null;
       throw e;
     });
