@@ -6,6 +6,7 @@ import { execa } from 'execa';
 import { z } from 'zod';
 import { HttpUrl } from '../../shared/protocol/index.js';
 import { NET_PROTOCOLS, headerBlock } from './ffmpeg-args.js';
+import { dashDuration } from './manifest-duration.js';
 import type { LogFn, Tools } from './types.js';
 import { hasAudio, hasVideo, type InfoDict, type RawFormat } from './ytdlp-info.js';
 
@@ -70,15 +71,19 @@ export function durationFromFragments(formats: RawFormat[]): number | null {
 
 export async function enrichInfo(info: InfoDict, formats: RawFormat[], tools: Tools, opts: { signal?: AbortSignal; log?: LogFn; max?: number } = {}): Promise<{ info: InfoDict; formats: RawFormat[] }> {
   info = info.duration == null ? { ...info, duration: durationFromFragments(formats) } : info;
+  // A DASH manifest states its duration: one small GET, alongside any codec probes below.
+  const fromManifest = info.duration == null ? dashDuration(formats, opts.signal) : Promise.resolve(null);
   const readable = (f: RawFormat) => DIRECT.has(f.protocol ?? '') && HttpUrl.safeParse(f.url).success;
   const unknown = formats.filter((f) => readable(f) && hasVideo(f) === null && hasAudio(f) === null).slice(-(opts.max ?? 3));
   if (!unknown.length && info.duration == null) {
+    const d = await fromManifest;
+    if (d != null) return { info: { ...info, duration: d }, formats };
     const last = formats.filter(readable).at(-1);
     if (last) unknown.push(last);
   }
   if (!unknown.length) return { info, formats };
   const results = await Promise.all(unknown.map((f) => ffprobeFormat(f, tools, opts.signal).catch(() => null)));
-  let duration = info.duration ?? null;
+  let duration = info.duration ?? (await fromManifest);
   const patched = new Map<RawFormat, Partial<RawFormat>>();
   unknown.forEach((f, i) => {
     const r = results[i];

@@ -1,0 +1,70 @@
+/**
+ * A DASH manifest states its length (`mediaPresentationDuration`), yet yt-dlp's -J leaves `duration`
+ * empty for it. One GET of the few-KB MPD answers in milliseconds, where an ffprobe of a representation
+ * costs a process start and several Range requests (+30% on the probe).
+ */
+import { get as httpGet, type IncomingMessage } from 'node:http';
+import { get as httpsGet } from 'node:https';
+import { HttpUrl } from '../../shared/protocol/index.js';
+import type { RawFormat } from './ytdlp-info.js';
+
+/** An MPD is small; anything bigger is not what we think it is. */
+const MAX_BYTES = 2 * 1024 * 1024;
+const TIMEOUT_MS = 5000;
+
+/** 'PT1H2M3.5S' (ISO 8601, as MPDs write it) -> 3723.5; null for anything else. */
+export function isoDurationSec(s: string): number | null {
+  const m = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(s.trim());
+  if (!m || s.trim() === 'P' || s.trim() === 'PT') return null;
+  const [d, h, min, sec] = m.slice(1).map((x) => (x ? Number(x) : 0)) as [number, number, number, number];
+  const total = d * 86400 + h * 3600 + min * 60 + sec;
+  return total > 0 ? Math.round(total * 1000) / 1000 : null;
+}
+
+/** The static presentation's duration from an MPD document, or null (live streams have none). */
+export function mpdDurationSec(xml: string): number | null {
+  const mpd = /<MPD\b[^>]*>/i.exec(xml)?.[0];
+  const attr = mpd && /\bmediaPresentationDuration\s*=\s*["']([^"']+)["']/.exec(mpd)?.[1];
+  return attr ? isoDurationSec(attr) : null;
+}
+
+/** The manifest behind DASH formats (yt-dlp marks them with a `*_dash` container), if any. */
+export function dashManifestOf(formats: RawFormat[]): { url: string; headers: Record<string, string> } | null {
+  for (const f of formats) {
+    const container = typeof f.container === 'string' ? f.container : '';
+    const url = f.manifest_url ?? '';
+    const isDash = container.endsWith('_dash') || /\.mpd(?:[?#]|$)/i.test(url);
+    if (isDash && HttpUrl.safeParse(url).success) return { url, headers: f.http_headers ?? {} };
+  }
+  return null;
+}
+
+function fetchText(url: string, headers: Record<string, string>, signal?: AbortSignal): Promise<string | null> {
+  return new Promise((resolve) => {
+    const get = url.startsWith('https:') ? httpsGet : httpGet;
+    const timeout = AbortSignal.timeout(TIMEOUT_MS);
+    const req = get(url, { headers, signal: signal ? AbortSignal.any([signal, timeout]) : timeout }, (res: IncomingMessage) => {
+      if ((res.statusCode ?? 0) >= 300) {
+        res.resume();
+        return resolve(null);
+      }
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => {
+        body += c;
+        if (body.length > MAX_BYTES) req.destroy();
+      });
+      res.on('end', () => resolve(body));
+      res.on('error', () => resolve(null));
+    });
+    req.on('error', () => resolve(null));
+  });
+}
+
+/** Duration of the DASH presentation the formats come from; null when not DASH or unreadable (callers fall back to ffprobe). */
+export async function dashDuration(formats: RawFormat[], signal?: AbortSignal): Promise<number | null> {
+  const m = dashManifestOf(formats);
+  if (!m) return null;
+  const xml = await fetchText(m.url, m.headers, signal);
+  return xml ? mpdDurationSec(xml) : null;
+}
