@@ -31,7 +31,7 @@ export function Candidates({ candidates, currentUrl, open, overrideStatus, onPic
             <li key={c.id}>
               <button type="button" className="candidate" onClick={() => onPick(c.url)} data-candidate={c.id}>
                 <span className="candidate-title">{c.title}</span>
-                <span className="candidate-meta">{[c.channel, formatDuration(c.durationSec), `${Math.round(c.score * 100)}%`].filter(Boolean).join(' · ')}</span>
+                <span className="candidate-meta">{[c.channel, formatDuration(c.durationSec), `score ${c.score.toFixed(2)}`].filter(Boolean).join(' · ')}</span>
               </button>
             </li>
           ))}

@@ -9,7 +9,7 @@ export function MatchExplain({ match, picked }: { match: MatchCandidate; picked:
     <section className="match" aria-label="Matched source">
       <div className="match-head">
         <span className="section-label">{picked ? 'Your source' : 'Matched source'}</span>
-        {!picked && <span className="score" title="Match score">{Math.round(match.score * 100)}%</span>}
+        {!picked && <span className="score" title="Match score: the sum of the parts below, plus a bonus for the search that found it">score {match.score.toFixed(2)}</span>}
       </div>
       <a className="match-title" href={match.url} target="_blank" rel="noreferrer" data-field="match">
         {match.title}

@@ -27,7 +27,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launch({ registerHost = true, extraArgs = [] as string[] } = {}): Promise<Harness> {
+/** `env`: extra environment for the browser and so for the native host it starts (stand-in endpoints, tools). */
+export async function launch({ registerHost = true, extraArgs = [] as string[], env: extraEnv = {} as Record<string, string> } = {}): Promise<Harness> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'nexstream-e2e-'));
   const dirs = { root, profile: path.join(root, 'profile'), downloads: path.join(root, 'downloads') };
   await mkdir(dirs.profile, { recursive: true });
@@ -38,6 +39,7 @@ export async function launch({ registerHost = true, extraArgs = [] as string[] }
     NEXSTREAM_CONFIG_DIR: path.join(root, 'config'),
     NEXSTREAM_DATA_DIR: path.join(root, 'data'),
     NEXSTREAM_DOWNLOAD_DIR: dirs.downloads,
+    ...extraEnv,
   };
   if (registerHost) {
     execFileSync(process.execPath, [path.join(ROOT, 'bin/nexstream.mjs'), 'install', '--profile-dir', dirs.profile], { env, stdio: 'pipe' });
