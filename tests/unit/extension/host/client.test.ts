@@ -34,6 +34,16 @@ describe('HostClient', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('sends a caller-chosen id (resolve.partial events carry it back)', async () => {
+    make();
+    const r = client.request('resolve', { input: 'Daft Punk - One More Time' }, { id: 'tk1' });
+    await flush();
+    const port = ports[0]!;
+    expect(port.last('resolve').id).toBe('tk1');
+    port.fail('tk1', 'resolver.collection', 'album');
+    await expect(r).rejects.toMatchObject({ code: 'resolver.collection' });
+  });
+
   it('validates requests before sending and results after receiving', async () => {
     make();
     await expect(client.request('probe', { url: 'file:///etc/passwd' })).rejects.toMatchObject({ code: 'input.invalid_url' });
