@@ -19,6 +19,9 @@ const MESSAGES: Record<string, string> = {
   'media.output': 'The download folder cannot be written. Pick another in the options.',
   'job.cancelled': 'Cancelled.',
   'job.queue_full': 'Too many downloads are waiting. Try again when some finish.',
+  'resolver.not_found': 'No music catalogue knows this track. Try selecting “Artist - Title” text instead.',
+  'resolver.provider': 'The music catalogues did not answer. Check your connection and try again.',
+  'resolver.no_match': 'No YouTube source agreed well enough with this track.',
 };
 
 /** A sentence for the popup or a notification; the host's own message where we have nothing better. */

@@ -147,6 +147,28 @@ describe('Resolve this track', () => {
     expect(probed.streams.some((s) => s.disposition?.attached_pic === 1)).toBe(true);
   }, 60_000);
 
+  it('"not this one?": picking another candidate saves it as the override', async () => {
+    await view.click('.not-this summary');
+    await view.click('button[data-candidate="gAjR4_CbPpQ"]');
+    await view.waitForFunction(() => document.body.textContent?.includes('Saved: this source wins next time.'), { timeout: 10_000 });
+    expect(await text(view, '.match .section-label')).toBe('Your source');
+    await shot(view, 'picked');
+  }, 20_000);
+
+  it('the shortcut resolves the current tab again: the pick wins', async () => {
+    const pageUrl = `${server.url}track.html`;
+    const t0 = Date.now();
+    await h.worker.evaluate(async (u) => {
+      type Chrome = { tabs: { query(q: { url: string }): Promise<unknown[]> }; commands: { onCommand: { dispatch(command: string, tab: unknown): void } } };
+      const { chrome } = globalThis as unknown as { chrome: Chrome };
+      const [tab] = await chrome.tabs.query({ url: u });
+      chrome.commands.onCommand.dispatch('resolve-track', tab);
+    }, pageUrl);
+    await view.waitForFunction(() => document.querySelector('[data-field="level"]')?.textContent === 'Your earlier pick', { timeout: 15_000 });
+    timings.overrideHit = Date.now() - t0;
+    expect(await view.$eval('[data-field="match"]', (a) => a.getAttribute('href'))).toContain('gAjR4_CbPpQ');
+  }, 20_000);
+
   it('an album link says so instead of resolving a random track', async () => {
     const pageUrl = `${server.url}track.html`;
     await dispatchMenu({ menuItemId: 'resolve-track-link', pageUrl, linkUrl: 'https://open.spotify.com/album/2noRn2Aes5aoNVsU6iWThc' });
