@@ -1,23 +1,12 @@
 /** The config file's shape and the effective config the host runs with. */
 import { z } from 'zod';
-import { PresetId } from '../../shared/protocol/index.js';
+import { ConfigPatch, type PresetId } from '../../shared/protocol/index.js';
 
-/** What the config file may hold. Every key optional: defaults and env fill the rest. */
-export const ConfigFile = z
-  .object({
-    downloadDir: z.string().min(1).max(4096),
-    concurrency: z.number().int().min(1).max(8),
-    defaultVideoPreset: PresetId,
-    defaultAudioPreset: PresetId,
-    probeCacheSec: z.number().int().min(0).max(86400),
-    groqApiKey: z.string().max(512).nullable(),
-    geminiApiKey: z.string().max(512).nullable(),
-    tursoUrl: z.string().max(2048).nullable(),
-    tursoAuthToken: z.string().max(4096).nullable(),
-    tursoReplica: z.boolean(),
-    odesliApiKey: z.string().max(512).nullable(),
-  })
-  .partial();
+/**
+ * What the config file may hold: exactly what the extension may patch (one schema), but unknown
+ * keys are dropped instead of rejected so an older host reads a newer file.
+ */
+export const ConfigFile = ConfigPatch.strip();
 export type ConfigFile = z.infer<typeof ConfigFile>;
 
 export interface HostConfig {
@@ -25,8 +14,8 @@ export interface HostConfig {
   downloadDir: string;
   /** Parallel downloads, default 2; env NEXSTREAM_CONCURRENCY. */
   concurrency: number;
-  defaultVideoPreset: z.infer<typeof PresetId>;
-  defaultAudioPreset: z.infer<typeof PresetId>;
+  defaultVideoPreset: PresetId;
+  defaultAudioPreset: PresetId;
   /** Probe cache lifetime, default 120 s; env NEXSTREAM_PROBE_CACHE_SEC. */
   probeCacheSec: number;
   paths: {
