@@ -1,5 +1,5 @@
 /** The config file's shape and the effective config the host runs with. */
-import { z } from 'zod';
+import { type z } from 'zod';
 import { ConfigPatch, type PresetId } from '../../shared/protocol/index.js';
 
 /**
