@@ -1,0 +1,93 @@
+/**
+ * Figures 5 and 6 in headless Chromium with the built extension and the host registered in a fresh
+ * profile (tests/e2e/support): popup time to first render with page metadata; native-messaging ping
+ * round trip from the service worker; log lines per second reaching the DevTools panel in a flood.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeMedia } from '../tests/fixtures/make-media.js';
+import { startMediaServer } from '../tests/fixtures/media-server.js';
+import { ensureBuilt } from '../tests/e2e/support/build.js';
+import { launch } from '../tests/e2e/support/chromium.js';
+import type { BenchModule } from './lib/context.js';
+import { timedRequest } from './lib/host-jobs.js';
+import { pingThroughBrowser } from './lib/native-ping.js';
+import { floodThroughPanel, openTappedPanel } from './lib/panel-flood.js';
+import { timePopupOpen } from './lib/popup-timing.js';
+import { absFigure, fmt, summarize, type Figure } from './lib/stats.js';
+
+const FLOOD_FFMPEG = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/flood-ffmpeg.mjs');
+
+export const browser: BenchModule = async (ctx) => {
+  const opens = ctx.quick ? 5 : 15;
+  const pings = ctx.quick ? 50 : 200;
+  const floodLines = ctx.quick ? 20_000 : 100_000;
+  ensureBuilt();
+  const media = await mkdtemp(path.join(os.tmpdir(), 'nexstream-bench-browser-'));
+  await makeMedia(media, 'direct-mp4', { title: 'NexStream Bench Clip', durationSec: 2 });
+  await makeMedia(media, 'page', { title: 'NexStream Bench Clip' });
+  const server = await startMediaServer(media);
+  // The browser starts the host with its own environment: its "ffmpeg" is the flood stand-in (only
+  // figure 6b runs ffmpeg; the popup figure needs only the probe, which uses yt-dlp and ffprobe).
+  const saved = { ffmpeg: process.env.NEXSTREAM_FFMPEG, lines: process.env.NEXSTREAM_FLOOD_LINES };
+  process.env.NEXSTREAM_FFMPEG = FLOOD_FFMPEG;
+  process.env.NEXSTREAM_FLOOD_LINES = String(floodLines);
+  const h = await launch();
+  process.env.NEXSTREAM_FFMPEG = saved.ffmpeg;
+  process.env.NEXSTREAM_FLOOD_LINES = saved.lines;
+  if (saved.ffmpeg === undefined) delete process.env.NEXSTREAM_FFMPEG;
+  if (saved.lines === undefined) delete process.env.NEXSTREAM_FLOOD_LINES;
+  const figures: Figure[] = [];
+  try {
+    // 5: one untimed open lets the page's probe start (as a user's first glance would); then n opens.
+    const tab = await h.open(`${server.url}page.html`);
+    await timePopupOpen(h, tab);
+    const runs = [];
+    for (let i = 0; i < opens; i++) runs.push(await timePopupOpen(h, tab));
+    const wall = summarize(runs.map((r) => r.wallMs));
+    const inDoc = summarize(runs.map((r) => r.phases.metaRendered));
+    const state = summarize(runs.map((r) => r.phases.firstState));
+    figures.push(
+      absFigure('5 popup: click to first render with page metadata', wall, 'ms', 150, `in-document ${fmt(inDoc.median)} ms [${fmt(inDoc.min)}..${fmt(inDoc.max)}] from navigation start; background state at ${fmt(state.median)} ms`),
+    );
+    ctx.log(`popup opens, ms (click->mark / nav->script / nav->mark): ${runs.map((r) => `${fmt(r.wallMs)}/${fmt(r.phases.script)}/${fmt(r.phases.metaRendered)}`).join(' ')}`);
+
+    // 6a: through the browser vs the same ping over a pipe straight to a host process.
+    const viaBrowser = await pingThroughBrowser(h.worker, pings);
+    const direct = ctx.startHost();
+    await timedRequest(direct, { type: 'ping' });
+    const bare: number[] = [];
+    for (let i = 0; i < pings; i++) bare.push(await timedRequest(direct, { type: 'ping' }));
+    direct.child.stdin.end();
+    const b = summarize(viaBrowser.rtts);
+    const d = summarize(bare);
+    figures.push({
+      name: '6a native messaging: ping RTT service worker -> host / stdio pipe from node',
+      value: Math.round(b.median * 1000) / 1000,
+      unit: 'ms',
+      baseline: Math.round(d.median * 1000) / 1000,
+      ratio: Math.round((b.median / d.median) * 1000) / 1000,
+      target: '-',
+      pass: null,
+      detail: `browser ${fmt(b.median)} [${fmt(b.min)}..${fmt(b.max)}] vs pipe ${fmt(d.median)} [${fmt(d.min)}..${fmt(d.max)}] (n=${pings}); host start + first ping ${fmt(viaBrowser.firstMs)} ms`,
+    });
+
+    // 6b: a job printing `floodLines` lines, counted as they reach the panel page.
+    const panel = await openTappedPanel(h);
+    const flood = await floodThroughPanel(h, panel, tab, floodLines);
+    if (flood.jobStatus !== 'done') throw new Error(`flood job ended ${flood.jobStatus}`);
+    const spanMs = Math.max(1, flood.lastAt - flood.firstAt);
+    const rate = (flood.flood / spanMs) * 1000;
+    figures.push({
+      ...absFigure('6b native messaging: log lines/s reaching the DevTools panel (flood job)', summarize([rate]), 'lines/s', null),
+      detail: `${flood.flood} of ${floodLines} lines arrived in ${fmt(spanMs)} ms, ${flood.dropped} reported dropped (relay/host caps under pressure)`,
+    });
+  } finally {
+    await h.close();
+    await server.close();
+    await rm(media, { recursive: true, force: true });
+  }
+  return figures;
+};
