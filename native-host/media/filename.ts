@@ -1,11 +1,12 @@
 /** A title made into a file name every OS accepts, and an output path that never overwrites or escapes its folder. */
-import { open, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { NexError } from '../../shared/errors.js';
+import { parsePartName, partPathFor } from './part-names.js';
+import { selfIdentity } from './process-identity.js';
 
-/** Suffix of our in-progress files, so cleanup only ever touches files we made. */
-export const PART_SUFFIX = '.nexstream.part';
-/** Byte budget for the base name: leaves room for " (999)", ".flac" and PART_SUFFIX under the 255-byte limit. */
+export { PART_SUFFIX } from './part-names.js';
+/** Byte budget for the base name: leaves room for " (999)", the owner tag, ".flac" and PART_SUFFIX under the 255-byte limit. */
 export const MAX_BASE_BYTES = 180;
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
@@ -43,7 +44,7 @@ export function safeFileName(title: string, maxBytes = MAX_BASE_BYTES): string {
 
 export interface ReservedOutput {
   finalPath: string;
-  /** Created empty with O_EXCL: it belongs to this job alone. */
+  /** Created empty with O_EXCL, its name tagged with this process (part-names.ts): it belongs to this job alone. */
   partPath: string;
 }
 
@@ -62,16 +63,26 @@ export function insideDir(dir: string, name: string): string {
   return p;
 }
 
+/** Final names some part file (any owner's) is already heading for. */
+async function namesInProgress(dir: string): Promise<Set<string>> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return new Set(names.flatMap((n) => parsePartName(n)?.finalName ?? []));
+}
+
 /**
  * Picks the first free name and claims its `.part` file atomically ('wx'), so two concurrent jobs with the
- * same title get different names. A name counts as taken when the final file or its part file exists.
+ * same title get different names. A name counts as taken when the final file or a part file for it exists
+ * (another host's part has another owner tag, so only the directory listing sees it; commitPart still
+ * never overwrites if two hosts race past this check).
  */
 export async function uniquePath(dir: string, base: string, ext: string, startAt = 1): Promise<ReservedOutput> {
   const safeBase = safeFileName(base);
+  const owner = await selfIdentity();
+  const busy = await namesInProgress(dir);
   for (let n = startAt; n < 10_000; n++) {
     const finalPath = insideDir(dir, candidateName(safeBase, ext, n));
-    const partPath = finalPath + PART_SUFFIX;
-    if (await exists(finalPath)) continue;
+    const partPath = partPathFor(finalPath, owner);
+    if (busy.has(path.basename(finalPath)) || (await exists(finalPath))) continue;
     try {
       await (await open(partPath, 'wx', 0o644)).close();
     } catch (e) {

@@ -1,7 +1,9 @@
-/** The `.nexstream.part` life cycle: promote on success without overwriting, remove on failure, sweep after crashes. */
-import { link, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+/** The `.nexstream.part` life cycle: promote on success without overwriting, remove on failure; part-sweep.ts clears up after crashes. */
+import { link, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { PART_SUFFIX, candidateName, insideDir } from './filename.js';
+import { candidateName, insideDir } from './filename.js';
+
+export { cleanupStaleParts, type CleanupOptions } from './part-sweep.js';
 
 /** Removes a part file; a missing file is fine (never created, or already gone). */
 export async function removePart(partPath: string): Promise<void> {
@@ -33,27 +35,4 @@ export async function commitPart(partPath: string, finalPath: string): Promise<s
     }
   }
   throw new Error(`no free name for ${finalPath}`);
-}
-
-export interface CleanupOptions {
-  /** Only parts untouched for this long are stale; a live job (maybe in another host process) keeps writing. Default 10 min. */
-  olderThanMs?: number;
-  now?: number;
-}
-
-/** Deletes leftover `*.nexstream.part` files in `dir` (from crashed runs); returns the removed paths. */
-export async function cleanupStaleParts(dir: string, opts: CleanupOptions = {}): Promise<string[]> {
-  const olderThan = opts.olderThanMs ?? 10 * 60_000;
-  const now = opts.now ?? Date.now();
-  const names = await readdir(dir).catch(() => [] as string[]);
-  const removed: string[] = [];
-  for (const name of names) {
-    if (!name.endsWith(PART_SUFFIX)) continue;
-    const p = path.join(dir, name);
-    const st = await stat(p).catch(() => null);
-    if (!st?.isFile() || now - st.mtimeMs < olderThan) continue;
-    await rm(p, { force: true });
-    removed.push(p);
-  }
-  return removed;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_BASE_BYTES, PART_SUFFIX, insideDir, safeFileName, truncateUtf8, uniquePath } from '../../../native-host/media/filename.js';
 import { cleanupStaleParts, commitPart } from '../../../native-host/media/part-files.js';
+import { parsePartName } from '../../../native-host/media/part-names.js';
 
 describe('safeFileName', () => {
   it.each([
@@ -66,10 +67,18 @@ describe('output paths', () => {
     await writeFile(path.join(dir, 'Song.mp3'), 'old');
     const a = await uniquePath(dir, 'Song', 'mp3');
     expect(a.finalPath).toBe(path.join(dir, 'Song (2).mp3'));
-    expect(a.partPath).toBe(a.finalPath + PART_SUFFIX);
+    expect(path.basename(a.partPath)).toMatch(new RegExp(`^Song \\(2\\)\\.host${process.pid}-\\d+\\.mp3\\.nexstream\\.part$`));
+    expect(parsePartName(path.basename(a.partPath))).toMatchObject({ finalName: 'Song (2).mp3', owner: { pid: process.pid } });
     expect((await stat(a.partPath)).size).toBe(0);
     const b = await uniquePath(dir, 'Song', 'mp3');
     expect(b.finalPath).toBe(path.join(dir, 'Song (3).mp3'));
+  });
+
+  it("another host's part (other owner tag) or an untagged part also takes the name", async () => {
+    await writeFile(path.join(dir, 'Tune.host999999-1.mp3' + PART_SUFFIX), '');
+    await writeFile(path.join(dir, 'Tune (2).mp3' + PART_SUFFIX), '');
+    const a = await uniquePath(dir, 'Tune', 'mp3');
+    expect(a.finalPath).toBe(path.join(dir, 'Tune (3).mp3'));
   });
 
   it('gives concurrent jobs with the same title different names', async () => {
