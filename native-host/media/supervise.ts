@@ -5,6 +5,7 @@
 import type { Readable } from 'node:stream';
 import { execa, type Options, type ResultPromise } from 'execa';
 import type { LogSource } from '../../shared/protocol/index.js';
+import { deathSignalPrefix } from './death-signal.js';
 import { Tail, displayCommand, lineSplitter } from './lines.js';
 import type { LogFn } from './types.js';
 
@@ -66,7 +67,9 @@ export function supervise(file: string, args: string[], opts: SuperviseOptions):
   const { log, source } = opts;
   log?.({ source, level: 'info', text: displayCommand(file, args).replace(REDACT, '$1: <redacted>') });
   const pipes = Array.from({ length: opts.extraPipes ?? 0 }, () => 'pipe' as const);
-  const sub = execa(file, args, {
+  // The log shows the tool's own command; the guard that kills it with the host is plumbing.
+  const [guard, ...guardArgs] = deathSignalPrefix();
+  const sub = execa(guard ?? file, guard ? [...guardArgs, file, ...args] : args, {
     reject: false,
     buffer: false,
     stdio: ['ignore', opts.onStdout || opts.rawStdout ? 'pipe' : 'ignore', 'pipe', ...pipes],

@@ -49,7 +49,7 @@ describe('kill -9 mid-download', () => {
     await reg.close();
     const throttle = 'throttle=200001';
     await killMidDownload(out, { NEXSTREAM_DOWNLOAD_DIR: out, NEXSTREAM_DATA_DIR: data }, throttle);
-    // Whatever the orphaned ffmpeg does (see the known bug below), only the host renames: no final file.
+    // Only the host renames: no final file, whatever its tools did after it died.
     await waitUntil(() => processesMentioning(throttle).length === 0, 30_000);
     expect(readdirSync(out).filter((f) => !f.endsWith('.nexstream.part'))).toEqual([]);
 
@@ -61,10 +61,9 @@ describe('kill -9 mid-download', () => {
     db.close();
   }, 120_000);
 
-  // KNOWN BUG (reported, not fixed here): ffmpeg ignores SIGPIPE, so after the host dies it keeps downloading
-  // into the .part as an orphan (detached process group, nobody kills it); and the next start only sweeps
-  // parts untouched for 10 minutes. `it.fails` keeps this visible: it starts failing once the bug is fixed.
-  it.fails('no ffmpeg outlives the host, and the next start removes the .part', async () => {
+  // ffmpeg ignores SIGPIPE, so it used to outlive a killed host as an orphan writing the .part: tools now get the
+  // kernel's parent-death signal (media/death-signal.ts), and the next start removes a dead host's part at once.
+  it('no ffmpeg outlives the host, and the next start removes the .part', async () => {
     const out = env.tmp('k9-out2');
     const throttle = 'throttle=60002';
     await killMidDownload(out, { NEXSTREAM_DOWNLOAD_DIR: out }, throttle);
