@@ -1,19 +1,9 @@
 /** The popup's side of the 'popup' runtime port: subscribe to the tab, receive validated state. */
 import { browser } from 'wxt/browser';
 import { FromPopup, POPUP_PORT, ToPopup, type PopupState } from './messages.js';
+import { glanceOf, targetTab, type TabGlance } from './popup-target-tab.js';
 
-export interface TabGlance {
-  url: string;
-  title?: string;
-}
-
-/** The tab the popup is about: `?tab=ID` (a popup opened as a page), else the active tab. */
-async function targetTab(): Promise<{ id: number; url?: string; title?: string } | null> {
-  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return browser.tabs.get(fromQuery).then((t) => ({ ...t, id: fromQuery }), () => ({ id: fromQuery }));
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id == null ? null : { ...tab, id: tab.id };
-}
+export type { TabGlance } from './popup-target-tab.js';
 
 /**
  * Connects to the background and subscribes to the tab. `onTab` gets the tab's own title and URL
@@ -31,7 +21,8 @@ export function openPopupConnection(onState: (s: PopupState) => void, onTab: (t:
   void targetTab().then((tab) => {
     if (!tab) return;
     send({ type: 'subscribe', tabId: tab.id });
-    if (tab.url) onTab(tab.title ? { url: tab.url, title: tab.title } : { url: tab.url });
+    const glance = glanceOf(tab);
+    if (glance) onTab(glance);
   });
   return { send };
 }

@@ -3,6 +3,7 @@ import type { PresetId } from '../../shared/protocol/index.js';
 import type { PopupState } from '../messages.js';
 import { JobProgress } from './JobProgress.js';
 import { HeaderSkeleton, PageHeader } from './PageHeader.js';
+import { FIRST_META_MARK } from './page-header-dom.js';
 import { defaultPreset } from './presets.js';
 import { QualityPicker } from './QualityPicker.js';
 import { SourcePicker } from './SourcePicker.js';
@@ -30,8 +31,8 @@ export function popupView(state: PopupState | null): PopupView {
   return state.sources.length === 0 && state.page ? 'no-media' : 'probing';
 }
 
-/** Marks the first paint with page metadata; the e2e test reads it as time to first render. */
-export const FIRST_META_MARK = 'nexstream:page-meta-rendered';
+/** Marks the first paint with page metadata; the e2e test and bench read it as time to first render. */
+export { FIRST_META_MARK } from './page-header-dom.js';
 
 export interface PopupProps {
   state: PopupState | null;

@@ -4,13 +4,15 @@ import { Popup, type PopupActions } from '../../components/Popup.js';
 import type { PopupState } from '../../messages.js';
 import { loadOptions } from '../../options-item.js';
 import { openPopupConnection, type TabGlance } from '../../popup-connection.js';
+import { prepaintedTab } from '../../components/page-header-dom.js';
 import '../../components/popup.css';
 
 performance.mark('nexstream:popup-script');
 // Connect before React renders: the background's first state is usually here by the first paint.
 let latest: PopupState | null = null;
-let tab: TabGlance | null = null;
-let snapshot: { state: PopupState | null; tab: TabGlance | null } = { state: null, tab: null };
+// The header the pre-React script may already have painted: React's first render keeps it, no skeleton flash.
+let tab: TabGlance | null = prepaintedTab();
+let snapshot: { state: PopupState | null; tab: TabGlance | null } = { state: null, tab };
 const listeners = new Set<() => void>();
 const changed = () => {
   snapshot = { state: latest, tab };
