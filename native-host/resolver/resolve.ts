@@ -65,6 +65,8 @@ export function inputKeys(p: ResolveInput, meta?: PageTrackMeta): string[] {
 
 class Run {
   readonly timings: Record<string, number> = {};
+  /** Providers that failed (not "don't know it"): an empty result then means "could not ask", not "nobody knows". */
+  readonly failures: { provider: string; reason: string }[] = [];
   readonly parts = new Map<ProviderName, ProviderTrack>();
   private emitted = false;
   readonly started = Date.now();
@@ -85,6 +87,7 @@ class Run {
     }
     const ms = Date.now() - t0;
     this.timings[name] = (this.timings[name] ?? 0) + ms;
+    if (!r.ok && r.error.reason !== 'not_found') this.failures.push({ provider: name, reason: r.error.reason });
     if (r.ok) this.deps.log({ level: 'info', event: 'provider.ok', provider: name, ms });
     else this.deps.log({ level: r.error.reason === 'not_found' ? 'info' : 'warn', event: 'provider.failed', provider: name, reason: r.error.reason, error: r.error.message, ms });
     return r.ok ? r.value : null;
@@ -133,9 +136,7 @@ export class Resolver {
 
     const identity = await this.identify(parsed, run, signal);
     const { track, sources } = mergeTracks([...run.parts.values()]);
-    if (!track.title) {
-      throw new NexError('resolver.not_found', 'No provider knows this track.', { timingsMs: run.timings });
-    }
+    if (!track.title) throw noTrack(run);
     const level: ResolveLevel = identity.llm ? 'llm' : run.parts.has('deezer') || run.parts.has('itunes') ? 'isrc' : run.parts.has('odesli') ? 'odesli' : 'search';
 
     if (override) return this.finish(run, track, sources, 'override', false, overrideCandidate(override.videoId, override.videoUrl), []);
@@ -316,6 +317,13 @@ export class Resolver {
       sources,
     };
   }
+}
+
+/** Nobody named the track: not_found only when every provider asked answered "unknown". */
+function noTrack(run: Run): NexError {
+  if (!run.failures.length) return new NexError('resolver.not_found', 'No provider knows this track.', { timingsMs: run.timings });
+  const who = [...new Set(run.failures.map((f) => `${f.provider} (${f.reason})`))].join(', ');
+  return new NexError('resolver.provider', `The music services needed for this link failed or did not answer in time: ${who}.`, { failures: run.failures, timingsMs: run.timings });
 }
 
 function overrideCandidate(id: string, url: string): MatchCandidate {

@@ -120,6 +120,13 @@ describe('resolve', () => {
     await reg.close();
   });
 
+  it('a link whose only provider failed is resolver.provider (not "nobody knows it"), naming who failed', async () => {
+    s.itunes.chaos.failure = '500';
+    const err = await make().resolve('https://music.apple.com/us/song/x/697195787').catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'resolver.provider', details: { failures: [{ provider: 'itunes', reason: 'http' }] } });
+    expect((err as Error).message).toContain('itunes (http)');
+  });
+
   it('no provider and no text to go on is resolver.not_found', async () => {
     s.setCatalog({ tracks: [], llm: null });
     await expect(make().resolve('https://tidal.com/browse/track/1')).rejects.toBeInstanceOf(NexError);
