@@ -107,6 +107,8 @@ export class YoutubeSearch {
   constructor(private readonly o: YoutubeSearchOptions) {}
 
   async run(kind: SearchKind, q: string, limit: number, signal?: AbortSignal): Promise<SearchHit[]> {
+    // A spent budget must not pay for starting yt-dlp only to kill it (hundreds of ms for Python's start-up).
+    if (signal?.aborted) return [];
     const started = Date.now();
     try {
       const r = await execa(this.o.ytdlp, searchArgs(kind, q, limit), {
