@@ -7,16 +7,15 @@ import { readFile, readdir } from 'node:fs/promises';
 import { execa } from 'execa';
 
 async function linuxPidsWithArg(arg: string): Promise<number[]> {
-  const entries = await readdir('/proc').catch(() => [] as string[]);
-  const found = await Promise.all(
-    entries.map(async (e) => {
-      if (!/^\d+$/.test(e) || Number(e) === process.pid) return [];
-      // A zombie or a process that just exited has no cmdline: nothing to kill there.
-      const cmd = await readFile(`/proc/${e}/cmdline`, 'utf8').catch(() => '');
-      return cmd.split('\0').includes(arg) ? [Number(e)] : [];
-    }),
-  );
-  return found.flat();
+  const pids: number[] = [];
+  // One file at a time: thousands of processes read at once could run out of file descriptors and miss one.
+  for (const e of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(e) || Number(e) === process.pid) continue;
+    // A zombie or a process that just exited has no cmdline: nothing to kill there.
+    const cmd = await readFile(`/proc/${e}/cmdline`, 'utf8').catch(() => '');
+    if (cmd.split('\0').includes(arg)) pids.push(Number(e));
+  }
+  return pids;
 }
 
 async function psPidsWithArg(arg: string): Promise<number[]> {
