@@ -103,6 +103,22 @@ export function mergeHits(lists: SearchHit[][]): SearchHit[] {
   return [...byId.values()];
 }
 
+/**
+ * Settles with `p`, or rejects as cancelled the moment `signal` aborts: execa kills the child on abort but settles
+ * only once it has exited, which on a loaded machine took 250 ms past the resolver's budget.
+ */
+function untilAborted<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return p;
+  p.catch(() => undefined);
+  let onAbort = (): void => undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(Object.assign(new Error('search cancelled'), { isCanceled: true }));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([p, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
+}
+
 export class YoutubeSearch {
   constructor(private readonly o: YoutubeSearchOptions) {}
 
@@ -111,7 +127,7 @@ export class YoutubeSearch {
     if (signal?.aborted) return [];
     const started = Date.now();
     try {
-      const r = await execa(this.o.ytdlp, searchArgs(kind, q, limit), {
+      const sub = execa(this.o.ytdlp, searchArgs(kind, q, limit), {
         timeout: this.o.timeoutMs ?? 15_000,
         cancelSignal: signal,
         forceKillAfterDelay: 2000,
@@ -119,6 +135,7 @@ export class YoutubeSearch {
         maxBuffer: 20_000_000,
         reject: true,
       });
+      const r = await untilAborted(sub, signal);
       const hits = parseSearchOutput(r.stdout, kind);
       this.o.log?.({ level: 'debug', event: 'ytsearch', search: kind, results: hits.length, ms: Date.now() - started });
       return hits;
