@@ -13,7 +13,7 @@ import { paired, ratioFigure, summarize } from './lib/stats.js';
 const FF = ['-hide_banner', '-nostdin', '-loglevel', 'error', '-y'];
 
 export const pipeline: BenchModule = async (ctx) => {
-  const sizeMB = ctx.quick ? 40 : 250;
+  const sizeMB = ctx.quick ? 25 : 250;
   const n = ctx.quick ? 3 : 5;
   const src = await serveDash(sizeMB);
   ctx.log(`pipeline: ${((src.videoBytes + src.audioBytes) / 1048576).toFixed(0)} MB source (${src.videoSec} s 1080p), ${n} runs each`);

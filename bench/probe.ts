@@ -6,7 +6,7 @@ import { absFigure, paired, ratioFigure, summarize } from './lib/stats.js';
 
 export const probe: BenchModule = async (ctx) => {
   const n = ctx.quick ? 3 : 7;
-  const src = await serveDash(ctx.quick ? 40 : 250);
+  const src = await serveDash(ctx.quick ? 25 : 250);
   const h = ctx.startHost();
   await timedRequest(h, { type: 'ping' });
   const viaHost = () => timedRequest(h, { type: 'probe', url: src.manifestUrl, noCache: true });
