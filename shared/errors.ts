@@ -28,7 +28,7 @@ export const ERROR_CODES = [
   'resolver.unsupported_link',
   'resolver.collection', // album / playlist link, not a track
   'resolver.not_found', // no provider knows the track
-  'resolver.provider', // every provider failed
+  'resolver.provider', // no track: the providers that could name it failed or timed out
   'registry.unavailable',
   'config.invalid',
   'internal',
