@@ -23,7 +23,7 @@ const FLOOD_FFMPEG = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fi
 export const browser: BenchModule = async (ctx) => {
   const opens = ctx.quick ? 5 : 15;
   const pings = ctx.quick ? 50 : 200;
-  const floodLines = ctx.quick ? 20_000 : 100_000;
+  const floodLines = ctx.quick ? 10_000 : 100_000;
   ensureBuilt();
   const media = await mkdtemp(path.join(os.tmpdir(), 'nexstream-bench-browser-'));
   await makeMedia(media, 'direct-mp4', { title: 'NexStream Bench Clip', durationSec: 2 });
