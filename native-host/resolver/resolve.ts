@@ -16,6 +16,7 @@ import type { Odesli, OdesliMapping } from './odesli.js';
 import { refreshPreview } from './preview-refresh.js';
 import { ProviderError, type Result } from './provider-error.js';
 import { emptyTrack, type ProviderName, type ProviderTrack, type ResolverLog } from './types.js';
+import { untilAborted } from './until-aborted.js';
 import type { SearchPlan } from './youtube-search.js';
 
 export interface PartialUpdate {
@@ -261,7 +262,8 @@ export class Resolver {
     if (!run.parts.has('deezer') && !run.parts.has('itunes') && llmText && this.deps.llms.length) {
       const t0 = Date.now();
       for (const ask of this.deps.llms) {
-        llm = await ask(llmText, signal).catch(() => null);
+        // The SDKs' own timeouts start after their lazy import and may not stop at our signal: the budget decides.
+        llm = await untilAborted(ask(llmText, signal), signal).catch(() => null);
         if (llm) break;
       }
       run.timings.llm = Date.now() - t0;

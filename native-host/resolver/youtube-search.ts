@@ -7,6 +7,7 @@ import { execa } from 'execa';
 import { z } from 'zod';
 import type { SearchHit, SearchKind } from './match.js';
 import type { ResolverLog } from './types.js';
+import { untilAborted } from './until-aborted.js';
 
 const Entry = z.object({
   id: z.string().regex(/^[\w-]{11}$/),
@@ -103,22 +104,6 @@ export function mergeHits(lists: SearchHit[][]): SearchHit[] {
   return [...byId.values()];
 }
 
-/**
- * Settles with `p`, or rejects as cancelled the moment `signal` aborts: execa kills the child on abort but settles
- * only once it has exited, which on a loaded machine took 250 ms past the resolver's budget.
- */
-function untilAborted<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return p;
-  p.catch(() => undefined);
-  let onAbort = (): void => undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(Object.assign(new Error('search cancelled'), { isCanceled: true }));
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-  });
-  return Promise.race([p, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
-}
-
 export class YoutubeSearch {
   constructor(private readonly o: YoutubeSearchOptions) {}
 
@@ -135,6 +120,7 @@ export class YoutubeSearch {
         maxBuffer: 20_000_000,
         reject: true,
       });
+      // execa kills the child on abort but settles only once it has exited (250 ms past the budget on a loaded machine).
       const r = await untilAborted(sub, signal);
       const hits = parseSearchOutput(r.stdout, kind);
       this.o.log?.({ level: 'debug', event: 'ytsearch', search: kind, results: hits.length, ms: Date.now() - started });
