@@ -11,9 +11,10 @@ import { isNexError } from '../../shared/errors.js';
 import { SEARCH_CANDIDATES, STAND_IN_LIMITS, standInEndpoints } from '../fixtures/providers/endpoints.js';
 import { startProviders, type Failure, type StandIn, type StandIns } from '../fixtures/providers/servers.js';
 
-const ROUNDS = 24;
-const BUDGET_MS = 1500;
-const PROVIDER_TIMEOUT_MS = 500;
+const ROUNDS = 20;
+const BUDGET_MS = 2000;
+/** Generous for a local stand-in, so a healthy one never times out on a loaded CI machine. */
+const PROVIDER_TIMEOUT_MS = 800;
 /** Timers, process exits and the event loop under a loaded CI machine: what "within the budget" may overrun by. */
 const SLACK_MS = 250;
 const ISRC = 'GBDUW0000059';
@@ -86,7 +87,7 @@ describe('provider chaos', () => {
       for (const name of ['deezer', 'itunes', 'odesli', 'groq', 'gemini'] as const) apply(s[name], r.health[name]);
       process.env.NEXSTREAM_FAKE_SEARCH_FAIL = r.search === 'fail' ? '1' : '0';
       process.env.NEXSTREAM_FAKE_SEARCH_DELAY_MS = r.search === 'slow' ? String(BUDGET_MS * 2) : '0';
-      const where = `round ${n} (seed ${seed}): ${JSON.stringify(r)}`;
+      const plan_ = `round ${n} (seed ${seed}): ${JSON.stringify(r)}`;
       // A fresh resolver per round: a circuit opened by an earlier round would skip a provider that is healthy now.
       const resolver = createResolver({
         endpoints: standInEndpoints(s, { groq: true, gemini: true }),
@@ -102,6 +103,8 @@ describe('provider chaos', () => {
         (error: unknown) => ({ ok: false as const, error }),
       );
       const ms = Date.now() - t0;
+      const got = outcome.ok ? `answered ${outcome.value.title ?? '?'} / ${outcome.value.isrc ?? 'no isrc'}` : `failed: ${String(outcome.error)}`;
+      const where = `${plan_} -> ${got} in ${ms} ms`;
       tally.maxMs = Math.max(tally.maxMs, ms);
       if (ms > BUDGET_MS) console.log(`[provider-chaos] over budget ${ms} ms: ${where}`);
       expect(ms, where).toBeLessThanOrEqual(BUDGET_MS + SLACK_MS);
