@@ -21,7 +21,7 @@ const LAT = { deezer: 300, itunes: 450, odesli: 200 };
 const INPUT = 'https://www.deezer.com/track/3135556';
 
 export const resolver: BenchModule = async (ctx) => {
-  const n = ctx.quick ? 3 : 7;
+  const n = ctx.quick ? 2 : 7;
   const s = await startProviders();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'nexstream-bench-resolver-'));
   process.env.NEXSTREAM_FAKE_SEARCH_CANDIDATES = SEARCH_CANDIDATES;
