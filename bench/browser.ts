@@ -31,14 +31,7 @@ export const browser: BenchModule = async (ctx) => {
   const server = await startMediaServer(media);
   // The browser starts the host with its own environment: its "ffmpeg" is the flood stand-in (only
   // figure 6b runs ffmpeg; the popup figure needs only the probe, which uses yt-dlp and ffprobe).
-  const saved = { ffmpeg: process.env.NEXSTREAM_FFMPEG, lines: process.env.NEXSTREAM_FLOOD_LINES };
-  process.env.NEXSTREAM_FFMPEG = FLOOD_FFMPEG;
-  process.env.NEXSTREAM_FLOOD_LINES = String(floodLines);
-  const h = await launch();
-  process.env.NEXSTREAM_FFMPEG = saved.ffmpeg;
-  process.env.NEXSTREAM_FLOOD_LINES = saved.lines;
-  if (saved.ffmpeg === undefined) delete process.env.NEXSTREAM_FFMPEG;
-  if (saved.lines === undefined) delete process.env.NEXSTREAM_FLOOD_LINES;
+  const h = await launch({ env: { NEXSTREAM_FFMPEG: FLOOD_FFMPEG, NEXSTREAM_FLOOD_LINES: String(floodLines) } });
   const figures: Figure[] = [];
   try {
     // 5: one untimed open lets the page's probe start (as a user's first glance would); then n opens.
