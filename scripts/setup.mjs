@@ -33,7 +33,15 @@ function npmPackages() {
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
   say('installing npm packages (npm ci)...');
   // puppeteer-core never downloads a browser, but be explicit for any transitive puppeteer.
-  run('npm', ['ci', '--no-audit', '--no-fund'], { env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' } });
+  const env = { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' };
+  try {
+    run('npm', ['ci', '--no-audit', '--no-fund'], { env });
+  } catch {
+    // `npm ci` insists that every optional platform package in the lock exists on the registry;
+    // registry mirrors often carry only some (e.g. rollup's per-OS builds). `npm install` skips those.
+    say('npm ci failed; falling back to npm install...');
+    run('npm', ['install', '--no-audit', '--no-fund'], { env });
+  }
 }
 
 /** System tools: Debian package name per command. Chromium only matters for the extension and e2e tests. */
