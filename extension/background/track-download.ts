@@ -3,8 +3,8 @@ import type { PresetId } from '../../shared/protocol/index.js';
 import type { TrackInfo } from '../../shared/protocol/track.js';
 import { tagsFrom } from '../../shared/track-tags.js';
 import type { HostClient, RequestParams } from '../host/client.js';
-import { asErrorPayload } from '../host/errors.js';
 import type { JobStore } from './jobs.js';
+import { submitDownload } from './submit-download.js';
 import type { ResolveSession } from './resolve-sessions.js';
 
 const asTrack = (t: Partial<TrackInfo>): TrackInfo => ({
@@ -30,17 +30,7 @@ export function trackDownloadRequest(s: ResolveSession, preset: PresetId): Reque
 export function startTrackDownload(client: Pick<HostClient, 'request'>, jobs: JobStore, s: ResolveSession, preset: PresetId, changed: () => void): void {
   const params = trackDownloadRequest(s, preset);
   if (!params) return;
-  const base = { kind: 'download' as const, url: params.url, preset, createdAt: Date.now(), ...(params.title ? { title: params.title } : {}) };
-  void client
-    .request('download', params)
-    .then(({ jobId }) => {
-      s.jobId = jobId;
-      jobs.upsert(jobs.get(jobId) ?? { ...base, id: jobId, status: 'queued' });
-    })
-    .catch((e: unknown) => {
-      const id = `local-${Date.now()}`;
-      s.jobId = id;
-      jobs.upsert({ ...base, id, status: 'failed', error: asErrorPayload(e) });
-    })
-    .finally(changed);
+  void submitDownload(client, jobs, params, (jobId) => {
+    s.jobId = jobId;
+  }).finally(changed);
 }
