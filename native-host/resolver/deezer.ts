@@ -4,12 +4,11 @@
  * included (code 4), as HTTP 200 with an `error` object.
  */
 import { z } from 'zod';
-import type { LimitOptions } from './rate-limit.js';
 import { HttpProvider, type GetOptions } from './http.js';
 import { fold, tokens } from './normalize.js';
 import { ProviderError, fail, ok, type Result } from './provider-error.js';
 import { textSimilarity } from './similarity.js';
-import { emptyTrack, type ProviderTrack, type ResolverLog } from './types.js';
+import { emptyTrack, type ProviderClientOptions, type ProviderTrack } from './types.js';
 
 const Artist = z.object({ id: z.number().optional(), name: z.string().max(500) });
 const Album = z.object({
@@ -70,14 +69,7 @@ export function toProviderTrack(t: z.infer<typeof DeezerTrack>): ProviderTrack {
   };
 }
 
-export interface DeezerOptions {
-  baseUrl: string;
-  log?: ResolverLog;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-  /** Pacing override (defaults follow the service's published limits). */
-  limit?: LimitOptions;
-}
+export type DeezerOptions = ProviderClientOptions;
 
 export class Deezer {
   readonly http: HttpProvider;

@@ -4,12 +4,11 @@
  * It allows about 20 requests per minute and answers 403 when throttled.
  */
 import { z } from 'zod';
-import type { LimitOptions } from './rate-limit.js';
 import { HttpProvider } from './http.js';
 import { tokens } from './normalize.js';
 import { ProviderError, fail, ok, type Result } from './provider-error.js';
 import { textSimilarity } from './similarity.js';
-import { emptyTrack, type ProviderTrack, type ResolverLog } from './types.js';
+import { emptyTrack, type ProviderClientOptions, type ProviderTrack } from './types.js';
 
 const Item = z.object({
   wrapperType: z.string().optional(),
@@ -49,13 +48,7 @@ function toTrack(i: Item): ProviderTrack {
   };
 }
 
-export interface ITunesOptions {
-  baseUrl: string;
-  log?: ResolverLog;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-  /** Pacing override (defaults follow the service's published limits). */
-  limit?: LimitOptions;
+export interface ITunesOptions extends ProviderClientOptions {
   /** Store country, default 'US'. */
   country?: string;
 }

@@ -4,10 +4,9 @@
  * 10 requests per minute without a key.
  */
 import { z } from 'zod';
-import type { LimitOptions } from './rate-limit.js';
 import { HttpProvider } from './http.js';
 import { ok, type Result } from './provider-error.js';
-import type { ResolverLog } from './types.js';
+import type { ProviderClientOptions } from './types.js';
 
 const Entity = z.object({
   id: z.string().max(200),
@@ -37,14 +36,8 @@ export interface OdesliMapping {
   pageUrl: string | null;
 }
 
-export interface OdesliOptions {
-  baseUrl: string;
+export interface OdesliOptions extends ProviderClientOptions {
   apiKey?: string | null;
-  log?: ResolverLog;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-  /** Pacing override (defaults follow the service's published limits). */
-  limit?: LimitOptions;
 }
 
 export class Odesli {

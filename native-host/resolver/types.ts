@@ -1,5 +1,6 @@
 /** Shapes shared by the resolver's modules; everything external is injected through these. */
 import type { LogLevel } from '../../shared/protocol/index.js';
+import type { LimitOptions } from './rate-limit.js';
 
 /** One structured resolver log line (source 'resolver'); the host's logger renders it. */
 export interface ResolverLogLine {
@@ -58,4 +59,14 @@ export interface ResolverEndpoints {
   gemini?: { apiKey: string; baseUrl?: string | null } | null;
   /** yt-dlp executable (NEXSTREAM_YTDLP or PATH). */
   ytdlp: string;
+}
+
+/** What every HTTP provider client takes: its endpoint (from config), logging, and test/pacing seams. */
+export interface ProviderClientOptions {
+  baseUrl: string;
+  log?: ResolverLog;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  /** Pacing override (defaults follow the service's published limits). */
+  limit?: LimitOptions;
 }
