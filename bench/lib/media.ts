@@ -4,10 +4,11 @@
  * A short clip is encoded and then looped with -c copy: multi-hundred-MB sources in seconds.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
+import { dashPairMpd } from '../../tests/fixtures/dash-mpd.js';
 import { startMediaServer, type MediaServer } from '../../tests/fixtures/media-server.js';
 
 const FFMPEG = process.env.NEXSTREAM_FFMPEG ?? 'ffmpeg';
@@ -61,27 +62,13 @@ export async function dashSource(sizeMB: number): Promise<DashSource> {
     await mkdir(dir, { recursive: true });
     await ff(['-stream_loop', String(loops - 1), '-i', src, '-c', 'copy', '-movflags', '+faststart', 'video.mp4'], dir);
     await ff(['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${videoSec}`, '-c:a', 'aac', '-b:a', '128k', '-ac', '2', '-movflags', '+faststart', 'audio.m4a'], dir);
-    await writeFile(path.join(dir, 'manifest.mpd'), mpd(videoSec));
+    await writeFile(path.join(dir, 'manifest.mpd'), dashPairMpd(videoSec, { id: 'v1080', codecs: 'avc1.640028', bandwidth: 30_000_000, width: 1920, height: 1080, fps: 30 }, { id: 'a128', codecs: 'mp4a.40.2', bandwidth: 128_000, sampleRate: 48000 }));
     await writeFile(done, JSON.stringify({ videoSec }));
   }
-  const { videoSec } = JSON.parse(await (await import('node:fs/promises')).readFile(done, 'utf8')) as { videoSec: number };
+  const { videoSec } = JSON.parse(await readFile(done, 'utf8')) as { videoSec: number };
   return { dir, manifest: 'manifest.mpd', videoSec, videoBytes: await sizeOf(path.join(dir, 'video.mp4')), audioBytes: await sizeOf(path.join(dir, 'audio.m4a')) };
 }
 
-function mpd(d: number): string {
-  return `<?xml version="1.0" encoding="utf-8"?>
-<MPD xmlns="urn:mpeg:dash:schema:mpd:2011" profiles="urn:mpeg:dash:profile:isoff-on-demand:2011" type="static" mediaPresentationDuration="PT${d}S" minBufferTime="PT2S">
-  <Period id="0" start="PT0S">
-    <AdaptationSet id="0" contentType="video" mimeType="video/mp4">
-      <Representation id="v1080" codecs="avc1.640028" bandwidth="30000000" width="1920" height="1080" frameRate="30"><BaseURL>video.mp4</BaseURL></Representation>
-    </AdaptationSet>
-    <AdaptationSet id="1" contentType="audio" mimeType="audio/mp4">
-      <Representation id="a128" codecs="mp4a.40.2" bandwidth="128000" audioSamplingRate="48000"><BaseURL>audio.m4a</BaseURL></Representation>
-    </AdaptationSet>
-  </Period>
-</MPD>
-`;
-}
 
 export interface ServedSource extends DashSource {
   server: MediaServer;
