@@ -2,10 +2,10 @@
 import type { Browser } from 'wxt/browser';
 import { FromPopup, ToPopup, type PopupState } from '../messages.js';
 import type { Background } from './app.js';
+import { coalesced } from './coalesce.js';
 
 export function handlePopupPort(port: Browser.runtime.Port, bg: Background): void {
   let tabId: number | null = null;
-  let pending = false;
   const unsubscribes: Array<() => void> = [];
 
   const post = (): void => {
@@ -17,15 +17,8 @@ export function handlePopupPort(port: Browser.runtime.Port, bg: Background): voi
       /* the popup closed */
     }
   };
-  const push = (): void => {
-    // Coalesce bursts (progress + state + probe in one tick) into one message.
-    if (tabId == null || pending) return;
-    pending = true;
-    queueMicrotask(() => {
-      pending = false;
-      post();
-    });
-  };
+  // Coalesces bursts (progress + state + probe in one tick) into one message.
+  const push = coalesced(post);
 
   port.onMessage.addListener((raw: unknown) => {
     const parsed = FromPopup.safeParse(raw);

@@ -2,10 +2,10 @@
 import type { Browser } from 'wxt/browser';
 import { FromTrackView, ToTrackView } from '../track-messages.js';
 import type { Background } from './app.js';
+import { coalesced } from './coalesce.js';
 
 export function handleTrackPort(port: Browser.runtime.Port, bg: Background): void {
   let sessionId: string | null = null;
-  let pending = false;
   const unsubscribes: Array<() => void> = [];
 
   const post = (): void => {
@@ -17,15 +17,8 @@ export function handleTrackPort(port: Browser.runtime.Port, bg: Background): voi
       /* the view closed */
     }
   };
-  const push = (): void => {
-    // Coalesce bursts (several providers answering in one tick, job progress) into one message.
-    if (sessionId == null || pending) return;
-    pending = true;
-    queueMicrotask(() => {
-      pending = false;
-      post();
-    });
-  };
+  // Coalesces bursts (several providers answering in one tick, job progress) into one message.
+  const push = coalesced(post);
 
   port.onMessage.addListener((raw: unknown) => {
     const parsed = FromTrackView.safeParse(raw);
