@@ -1,5 +1,5 @@
 /**
- * Test helper: bundles the host exactly as scripts/build-host.mjs does (into a private dir under
+ * Test helper: bundles the host with scripts/build-host.mjs's options (into a private dir under
  * dist/, so parallel suites and other engineers' builds never race on dist/nexstream.mjs), spawns
  * `nexstream host` and speaks real length-prefixed frames to it.
  */
@@ -9,6 +9,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { hostBuildOptions } from '../../../scripts/host-build-options.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -17,15 +18,7 @@ export async function buildHost(): Promise<{ entry: string; dispose: () => void 
   const dir = mkdtempSync(path.join(ROOT, 'dist', '.test-'));
   const entry = path.join(dir, 'nexstream.mjs');
   await build({
-    entryPoints: [path.join(ROOT, 'native-host/cli/index.ts')],
-    outfile: path.join(dir, 'bundle.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // As scripts/build-host.mjs: pure-JS deps bundled (start-up time), these three stay external.
-    external: ['@libsql/client', 'groq-sdk', '@google/generative-ai'],
-    banner: { js: "import { createRequire as __nexCreateRequire } from 'node:module';\nconst require = __nexCreateRequire(import.meta.url);" },
+    ...hostBuildOptions(ROOT, path.join(dir, 'bundle.mjs')),
     logLevel: 'error',
     // Same shape as bin/nexstream.mjs: call main() with argv and exit with its code.
     footer: { js: 'process.exitCode = await main(process.argv.slice(2));' },

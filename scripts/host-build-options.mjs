@@ -1,0 +1,24 @@
+// The esbuild options for the native host bundle, shared by scripts/build-host.mjs and the
+// integration tests' private builds (tests/integration/host/host-process.ts), so both bundle alike.
+// Pure-JS dependencies are bundled: loading execa's ~100 ESM files one by one cost more start-up
+// than the whole rest of the bundle. Kept external: the libSQL driver (native addon) and the LLM
+// SDKs; all three are imported lazily, only by resolves.
+import path from 'node:path';
+
+export const HOST_EXTERNALS = ['@libsql/client', 'groq-sdk', '@google/generative-ai'];
+
+/** @param {string} root repository root @param {string} outfile */
+export function hostBuildOptions(root, outfile) {
+  return {
+    entryPoints: [path.join(root, 'native-host/cli/index.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: HOST_EXTERNALS,
+    logLevel: 'warning',
+    // Bundled CommonJS dependencies (cross-spawn) call require() for Node built-ins.
+    banner: { js: "// Built from native-host/. Do not edit.\nimport { createRequire as __nexCreateRequire } from 'node:module';\nconst require = __nexCreateRequire(import.meta.url);" },
+  };
+}
