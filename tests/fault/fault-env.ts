@@ -49,9 +49,4 @@ export async function faultEnv(): Promise<FaultEnv> {
   };
 }
 
-/** A 4-byte little-endian length header. */
-export function header(n: number): Buffer {
-  const b = Buffer.alloc(4);
-  b.writeUInt32LE(n >>> 0, 0);
-  return b;
-}
+export { header } from '../fixtures/frames.js';

@@ -10,6 +10,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { HostMessage, type Event } from '../../../shared/protocol/index.js';
 import { runHost } from '../../../native-host/main.js';
 import type { MediaApi } from '../../../native-host/services/media-api.js';
+import { frame } from '../../fixtures/frames.js';
 
 export interface InProcessHost {
   send(msg: unknown): void;
@@ -53,10 +54,7 @@ export function startInProcessHost(media: MediaApi): InProcessHost {
   const done = runHost({ env, stdin, sink, media, handleSignals: false, shutdownTimeoutMs: 2000 });
   return {
     send(msg) {
-      const body = Buffer.from(JSON.stringify(msg), 'utf8');
-      const head = Buffer.alloc(4);
-      head.writeUInt32LE(body.length, 0);
-      stdin.write(Buffer.concat([head, body]));
+      stdin.write(frame(msg));
     },
     onEvent(fn) {
       events.add(fn);

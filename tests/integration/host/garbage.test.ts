@@ -1,6 +1,7 @@
 /** The host, spoken to over real stdio, survives hostile input and never hangs. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHost, frame, startHost, type HostProc } from './host-process.js';
+import { header } from '../../fixtures/frames.js';
 
 let built: Awaited<ReturnType<typeof buildHost>>;
 const procs: HostProc[] = [];
@@ -15,11 +16,6 @@ const start = (env: Record<string, string> = {}) => {
   const p = startHost(built.entry, env);
   procs.push(p);
   return p;
-};
-const header = (n: number) => {
-  const b = Buffer.alloc(4);
-  b.writeUInt32LE(n, 0);
-  return b;
 };
 
 describe('garbage frames', () => {

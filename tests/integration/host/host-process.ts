@@ -9,6 +9,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { frame } from '../../fixtures/frames.js';
 import { hostBuildOptions } from '../../../scripts/host-build-options.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -27,12 +28,7 @@ export async function buildHost(): Promise<{ entry: string; dispose: () => void 
   return { entry, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function frame(value: unknown): Buffer {
-  const body = Buffer.from(typeof value === 'string' ? value : JSON.stringify(value), 'utf8');
-  const head = Buffer.alloc(4);
-  head.writeUInt32LE(body.length, 0);
-  return Buffer.concat([head, body]);
-}
+export { frame };
 
 export interface HostProc {
   child: ChildProcessWithoutNullStreams;

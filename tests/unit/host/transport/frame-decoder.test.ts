@@ -2,12 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FrameDecoder } from '../../../../native-host/transport/frame-decoder.js';
 import { encodeFrame } from '../../../../native-host/transport/frame-encoder.js';
+import { header } from '../../../fixtures/frames.js';
 
-const header = (n: number): Buffer => {
-  const b = Buffer.alloc(4);
-  b.writeUInt32LE(n, 0);
-  return b;
-};
 
 describe('FrameDecoder', () => {
   it('decodes frames split at every possible byte boundary', () => {
