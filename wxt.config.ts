@@ -5,7 +5,8 @@ import { EXTENSION_PUBLIC_KEY, GECKO_EXTENSION_ID } from './shared/extension-id'
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
-  modules: ['@wxt-dev/module-react'],
+  // One promise-based `browser` API (webextension-polyfill) for Chromium and Firefox alike.
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'NexStream',
     description: 'Turn the page you are on into a clean media file, with yt-dlp and FFmpeg on your machine.',

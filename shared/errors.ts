@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'resolver.provider', // no track: the providers that could name it failed or timed out
   'registry.unavailable',
   'config.invalid',
+  'os.reveal_failed', // the file manager could not be started (xdg-open / open / explorer)
   'internal',
 ] as const;
 

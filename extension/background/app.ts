@@ -15,7 +15,8 @@ import type { PageReport } from '../detect/types.js';
 import { setBadge } from './badge.js';
 import { startDownload } from './download.js';
 import { JobStore } from './jobs.js';
-import { notifyJob, revealPath } from './notify.js';
+import { notifyJob } from './notify.js';
+import { revealPath } from './reveal.js';
 import { Prober } from './prober.js';
 import { Sessions } from './sessions.js';
 import { createTrackService } from './track-service.js';
@@ -128,7 +129,8 @@ export function createBackground() {
           void client.request('cancel', { jobId: msg.jobId }).catch(() => undefined);
           return;
         case 'reveal':
-          return revealPath(msg.path);
+          void revealPath(client, msg.path);
+          return;
         case 'dismiss': {
           const job = jobFor(tabId);
           if (job && job.status !== 'queued' && job.status !== 'running') jobs.dismiss(job.id);

@@ -1,8 +1,10 @@
-/** Notifications for finished and failed jobs; clicking a finished one opens its folder. */
+/** Notifications for finished and failed jobs; clicking a finished one shows it in its folder. */
 import { browser } from 'wxt/browser';
+import type { HostClient } from '../host/client.js';
 import type { JobInfo } from '../../shared/protocol/index.js';
 import { describeError } from '../components/messages.js';
-import { baseName, folderFileUrl } from './file-url.js';
+import { baseName } from './file-url.js';
+import { revealPath } from './reveal.js';
 
 const PREFIX = 'nexstream-job:';
 const paths = new Map<string, string>();
@@ -19,15 +21,10 @@ export function notifyJob(job: JobInfo): void {
   }
 }
 
-/** Opens the folder of a finished file in a tab (the browser's own file listing). */
-export function revealPath(path: string): void {
-  void browser.tabs.create({ url: folderFileUrl(path) });
-}
-
-export function listenNotificationClicks(): void {
+export function listenNotificationClicks(client: HostClient): void {
   browser.notifications.onClicked.addListener((id) => {
     const path = paths.get(id);
-    if (path) revealPath(path);
+    if (path) void revealPath(client, path);
     void browser.notifications.clear(id);
   });
 }

@@ -4,7 +4,7 @@ import type { HostClient } from '../host/client.js';
 import { asErrorPayload } from '../host/errors.js';
 import type { FromTrackView, TrackSessionView } from '../track-messages.js';
 import type { JobStore } from './jobs.js';
-import { revealPath } from './notify.js';
+import { revealPath } from './reveal.js';
 import type { ResolveTarget } from './resolve-input.js';
 import { ResolveSessions, type ResolveSession } from './resolve-sessions.js';
 import { startTrackDownload } from './track-download.js';
@@ -75,7 +75,8 @@ export function createTrackService(client: HostClient, jobs: JobStore) {
           void client.request('cancel', { jobId: msg.jobId }).catch(() => undefined);
           return;
         case 'reveal':
-          return revealPath(msg.path);
+          void revealPath(client, msg.path);
+          return;
         case 'dismiss':
           if (s.jobId) jobs.dismiss(s.jobId);
           s.jobId = null;

@@ -24,6 +24,6 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => PORT_HANDLERS[port.name]?.(port));
   browser.runtime.onMessage.addListener(onRuntimeMessage(bg));
   startSniffer(bg);
-  listenNotificationClicks();
+  listenNotificationClicks(bg.client);
   listenResolveMenu(bg);
 });

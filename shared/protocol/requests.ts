@@ -36,6 +36,8 @@ export const OverrideRequest = req('resolve.override', {
   isrc: z.string().max(32).nullable().optional(),
   videoUrl: HttpUrl,
 });
+/** "Show in folder": the host opens the file manager on a file it wrote (or one under the download dir). */
+export const RevealRequest = req('reveal', { path: z.string().min(1).max(4096) });
 export const LogsRequest = req('logs.tail', { jobId: z.string().max(64).optional(), limit: z.number().int().min(1).max(5000).optional() });
 
 export const Request = z.discriminatedUnion('type', [
@@ -50,6 +52,7 @@ export const Request = z.discriminatedUnion('type', [
   ResolveRequest,
   OverrideRequest,
   LogsRequest,
+  RevealRequest,
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];

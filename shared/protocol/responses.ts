@@ -16,6 +16,8 @@ export const ResultSchemas = {
   resolve: ResolveResult,
   'resolve.override': z.object({ saved: z.boolean() }),
   'logs.tail': z.object({ lines: z.array(LogLine) }),
+  /** `folder`: the folder shown; `selected`: whether the file manager was asked to select the file too. */
+  reveal: z.object({ folder: z.string(), selected: z.boolean() }),
 } satisfies Record<RequestType, z.ZodTypeAny>;
 
 export type ResultOf<T extends RequestType> = z.infer<(typeof ResultSchemas)[T]>;

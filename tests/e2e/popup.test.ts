@@ -10,6 +10,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMedia } from '../fixtures/make-media.js';
 import { startMediaServer, type MediaServer } from '../fixtures/media-server.js';
+import { recordingBin, type RecordingBin } from '../fixtures/recording-bin.js';
 import { CHROMIUM_EXTENSION_ID } from '../../shared/extension-id.js';
 import { ROOT, ensureBuilt } from './support/build.js';
 import { launch, type Harness } from './support/chromium.js';
@@ -24,6 +25,7 @@ let media: string;
 let server: MediaServer;
 let slow: Awaited<ReturnType<typeof startThrottleProxy>>;
 let h: Harness;
+let opener: RecordingBin;
 const timings: Record<string, number> = {};
 
 beforeAll(async () => {
@@ -42,7 +44,9 @@ beforeAll(async () => {
   server = await startMediaServer(media);
   // ~1.3 MB clip at 400 KB/s: a few seconds of visible progress.
   slow = await startThrottleProxy(server.url, 400_000);
-  h = await launch();
+  // "Show in folder" runs the host's xdg-open: a stand-in on PATH records what it was asked to open.
+  opener = recordingBin(media, ['xdg-open']);
+  h = await launch({ env: { PATH: opener.path } });
 }, 120_000);
 
 afterAll(async () => {
@@ -145,11 +149,10 @@ describe('NexStream popup in Chromium', () => {
     const notes = await h.worker.evaluate(() => (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome.notifications.getAll());
     expect(Object.keys(notes).some((id) => id.startsWith('nexstream-job:'))).toBe(true);
 
-    // "Show in folder" opens the download folder.
-    const folderTab = h.browser.waitForTarget((t) => t.url().startsWith('file://'), { timeout: 5_000 });
+    // "Show in folder": the host opens the file manager on the download folder.
     await again.click('.job.done button.primary');
-    expect((await folderTab).url()).toBe(`file://${h.dirs.downloads}/`);
-    // the popup closes itself when the new tab takes focus
+    await waitUntil(() => opener.calls().length > 0, 10_000);
+    expect(opener.calls()).toEqual([{ tool: 'xdg-open', args: [path.dirname(file)] }]);
     await again.close().catch(() => undefined);
     await tab.close();
   });

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+export const FIREFOX_EXTENSION_DIR = path.join(ROOT, '.output/firefox-mv3');
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -55,12 +56,22 @@ export function ensureBuilt(): void {
   withBuildLock(buildIfStale);
 }
 
-function buildIfStale(): void {
+/** The Firefox MV3 build (and the host), for the Firefox e2e. */
+export function ensureFirefoxBuilt(): void {
+  withBuildLock(() => {
+    buildIfStale({ extension: false });
+    if (staleAgainst(path.join(FIREFOX_EXTENSION_DIR, 'manifest.json'), [path.join(ROOT, 'extension'), path.join(ROOT, 'shared'), path.join(ROOT, 'public')])) {
+      execFileSync(process.execPath, [path.join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build', '-b', 'firefox', '--mv3'], { cwd: ROOT, stdio: 'inherit' });
+    }
+  });
+}
+
+function buildIfStale({ extension = true } = {}): void {
   const src = (...p: string[]) => path.join(ROOT, ...p);
   if (staleAgainst(src('dist/nexstream.mjs'), [src('native-host'), src('shared')])) {
     execFileSync(process.execPath, [src('scripts/build-host.mjs')], { cwd: ROOT, stdio: 'inherit' });
   }
-  if (staleAgainst(path.join(EXTENSION_DIR, 'manifest.json'), [src('extension'), src('shared'), src('public')])) {
+  if (extension && staleAgainst(path.join(EXTENSION_DIR, 'manifest.json'), [src('extension'), src('shared'), src('public')])) {
     execFileSync(process.execPath, [src('node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: ROOT, stdio: 'inherit' });
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { JobInfo } from '../../../../shared/protocol/index.js';
 import { probeCandidates, shouldTryNext } from '../../../../extension/background/candidates.js';
-import { baseName, folderFileUrl } from '../../../../extension/background/file-url.js';
+import { baseName } from '../../../../extension/background/file-url.js';
 import { JobStore } from '../../../../extension/background/jobs.js';
 import { Prober } from '../../../../extension/background/prober.js';
 import { Sessions } from '../../../../extension/background/sessions.js';
@@ -84,11 +84,8 @@ describe('JobStore', () => {
   });
 });
 
-describe('file URLs for "show in folder"', () => {
-  it('points at the containing folder, encoded, on POSIX and Windows', () => {
-    expect(folderFileUrl('/home/u/Downloads/NexStream/My song #1.mp3')).toBe('file:///home/u/Downloads/NexStream/');
-    expect(folderFileUrl('/tmp/a b/x.mp3')).toBe('file:///tmp/a%20b/');
-    expect(folderFileUrl('C:\\Users\\u\\Music\\x.mp3')).toBe('file:///C:/Users/u/Music/');
+describe('file names for notifications', () => {
+  it('takes the last part of POSIX and Windows paths', () => {
     expect(baseName('C:\\Users\\u\\x.mp3')).toBe('x.mp3');
   });
 });
