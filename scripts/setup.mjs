@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Set-up that `npm start`, `npm test` and `npm run bench` run first: installs what is missing
-// (npm packages; ffmpeg, yt-dlp, chromium via apt-get where possible), then builds host + extension.
+// (npm packages; ffmpeg, yt-dlp, chromium, firefox-esr via apt-get where possible), then builds host + extension.
 // Idempotent and quiet when everything is in place.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -44,12 +44,16 @@ function npmPackages() {
   }
 }
 
-/** System tools: Debian package name per command. Chromium only matters for the extension and e2e tests. */
+/**
+ * System tools: Debian package name per command. Chromium only matters for the extension and e2e
+ * tests; Firefox only for the Firefox e2e, which skips (saying why) when it cannot be installed.
+ */
 const SYSTEM_TOOLS = [
   { cmd: 'ffmpeg', pkg: 'ffmpeg', why: 'the media pipeline' },
   { cmd: 'ffprobe', pkg: 'ffmpeg', why: 'the media pipeline' },
   { cmd: 'yt-dlp', pkg: 'yt-dlp', why: 'probing and resolving media' },
   { cmd: 'chromium', pkg: 'chromium', why: 'running the extension and its tests', alt: ['google-chrome', 'chromium-browser'] },
+  { cmd: 'firefox-esr', pkg: 'firefox-esr', why: 'the Firefox e2e tests', alt: ['firefox'], optional: true },
 ];
 
 function systemTools() {
@@ -60,6 +64,7 @@ function systemTools() {
   });
   if (missing.length === 0) return;
   const pkgs = [...new Set(missing.map((t) => t.pkg))];
+  const required = missing.filter((t) => !t.optional);
   const canApt = process.platform === 'linux' && onPath('apt-get');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const sudo = !isRoot && onPath('sudo') && spawnSync('sudo', ['-n', 'true']).status === 0;
@@ -69,12 +74,24 @@ function systemTools() {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const apt = (args) => (pre.length ? run(pre[0], [...pre.slice(1), 'apt-get', ...args], { env }) : run('apt-get', args, { env }));
     apt(['update', '-qq']);
-    apt(['install', '-y', '-qq', '--no-install-recommends', ...pkgs]);
+    const needed = [...new Set(required.map((t) => t.pkg))];
+    if (needed.length) apt(['install', '-y', '-qq', '--no-install-recommends', ...needed]);
+    for (const pkg of pkgs.filter((p) => !needed.includes(p))) {
+      try {
+        apt(['install', '-y', '-qq', '--no-install-recommends', pkg]);
+      } catch (e) {
+        say(`could not install ${pkg} (${e.message}): ${missing.filter((t) => t.pkg === pkg).map((t) => t.why).join(', ')} will be skipped.`);
+      }
+    }
+    return;
+  }
+  if (required.length === 0) {
+    say(`${missing.map((t) => t.cmd).join(', ')} not installed and apt-get is not available to this user: ${missing.map((t) => t.why).join(', ')} will be skipped.`);
     return;
   }
   say('missing system tools:');
-  for (const t of missing) say(`  - ${t.cmd} (for ${t.why})`);
-  const hint = process.platform === 'darwin' ? `brew install ${pkgs.map((p) => (p === 'chromium' ? '--cask chromium' : p)).join(' ')}` : `sudo apt-get install ${pkgs.join(' ')}`;
+  for (const t of missing) say(`  - ${t.cmd} (for ${t.why})${t.optional ? ', optional' : ''}`);
+  const hint = process.platform === 'darwin' ? `brew install ${pkgs.map((p) => (p === 'chromium' ? '--cask chromium' : p === 'firefox-esr' ? '--cask firefox' : p)).join(' ')}` : `sudo apt-get install ${pkgs.join(' ')}`;
   say(`install them, e.g.: ${hint}   (or point NEXSTREAM_FFMPEG / NEXSTREAM_YTDLP at your own builds)`);
   process.exit(1);
 }

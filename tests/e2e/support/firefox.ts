@@ -26,6 +26,10 @@ export interface FirefoxHarness {
   openExtensionPage(pagePath: string, ready: string): Promise<Page>;
   /** The tab id the extension knows for the tab showing `url` (asked from an extension page). */
   tabIdOf(extPage: Page, url: string): Promise<number>;
+  /** Right-clicks `selector` in `page` and picks the context-menu item labelled `label` (Firefox's real menu). */
+  contextMenu(page: Page, selector: string, label: string): Promise<void>;
+  /** The page whose URL (seen from the extension's own tab list) satisfies `match`. */
+  findPage(match: (url: string) => boolean, timeoutMs?: number): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -38,6 +42,24 @@ export async function pollIn<T>(page: Page, fn: string, timeoutMs = 15_000): Pro
     if (Date.now() > end) throw new Error(`timed out waiting for: ${fn}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+const bidi = (browser: Browser): BidiConnection => (browser as unknown as { connection: BidiConnection }).connection;
+
+/**
+ * Runs `expression` in Firefox's own browser window (chrome scope; allowed by --remote-allow-system-access),
+ * to drive native UI such as the context menu that content-side input cannot reach.
+ */
+export async function chromeEval(browser: Browser, expression: string): Promise<unknown> {
+  const tree = (await bidi(browser).send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: Array<{ context: string; url: string }> };
+  const win = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  if (!win) throw new Error('no Firefox browser window');
+  const r = (await bidi(browser).send('script.evaluate', { expression, target: { context: win.context }, awaitPromise: true })).result as { type: string; result?: unknown; exceptionDetails?: { text: string } };
+  if (r.type !== 'success') throw new Error(`chrome eval failed: ${r.exceptionDetails?.text}`);
+  return r.result;
 }
 
 export async function launchFirefox({ env: extraEnv = {} as Record<string, string> } = {}): Promise<FirefoxHarness> {
@@ -87,6 +109,27 @@ export async function launchFirefox({ env: extraEnv = {} as Record<string, strin
     async tabIdOf(extPage, url) {
       // Match patterns cannot name a port: list every tab and compare.
       return pollIn<number>(extPage, `browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(url)})?.id ?? 0)`);
+    },
+    async contextMenu(page, selector, label) {
+      const box = await (await page.waitForSelector(selector))!.boundingBox();
+      if (!box) throw new Error(`${selector} is not visible`);
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
+      const menu = `document.getElementById('contentAreaContextMenu')`;
+      await chromeEval(browser, `new Promise((ok, fail) => { const end = Date.now() + 5000; (function poll() {
+        const m = ${menu}; const item = [...m.querySelectorAll('menuitem')].find((i) => i.label === ${JSON.stringify(label)} && !i.hidden);
+        if (m.state === 'open' && item) { m.activateItem(item); ok(true); } else if (Date.now() > end) fail(new Error('no menu item ' + ${JSON.stringify(label)})); else setTimeout(poll, 50); })(); })`);
+    },
+    async findPage(match, timeoutMs = 10_000) {
+      // Puppeteer's BiDi page list reports extension pages as about:blank: ask each page itself.
+      const end = Date.now() + timeoutMs;
+      for (;;) {
+        for (const p of await browser.pages()) {
+          const href = await p.evaluate('location.href').catch(() => '');
+          if (typeof href === 'string' && match(href)) return p;
+        }
+        if (Date.now() > end) throw new Error('no page matched');
+        await new Promise((r) => setTimeout(r, 100));
+      }
     },
     async close() {
       await browser.close().catch(() => undefined);
