@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import type { DoctorReport } from '../../shared/protocol/index.js';
 import { buildDoctorReport } from '../services/doctor-report.js';
+import { browserReport, type BrowserStatus } from '../install/browser-report.js';
 import { cliServices, usageError } from './common.js';
 import type { Command } from './types.js';
 
-const usage = 'nexstream doctor [--json]\n\nReports node, yt-dlp, ffmpeg and ffprobe versions, what is missing or too old (with the fix), and where config, logs and the registry live. Exit 1 if something needs fixing.';
+const usage =
+  'nexstream doctor [--json]\n\nReports node, yt-dlp, ffmpeg and ffprobe versions, what is missing or too old (with the fix), where config, logs and the registry live, and every browser found: where its host manifest is and what is wrong (Flatpak override, Snap). Exit 1 if something needs fixing.';
 
 export const doctor: Command = {
   summary: 'Check node, yt-dlp, ffmpeg, ffprobe and show where files live',
@@ -17,8 +19,9 @@ export const doctor: Command = {
       return usageError(io, usage, (e as Error).message);
     }
     const report = await buildDoctorReport(await cliServices(io));
-    io.stdout.write(json ? `${JSON.stringify(report)}\n` : render(report));
-    return report.tools.every((t) => t.ok) ? 0 : 1;
+    const browsers = browserReport({ env: io.env });
+    io.stdout.write(json ? `${JSON.stringify({ ...report, browsers })}\n` : render(report) + renderBrowsers(browsers));
+    return report.tools.every((t) => t.ok) && browsers.every((b) => b.ok) ? 0 : 1;
   },
 };
 
@@ -31,4 +34,15 @@ function render(r: DoctorReport): string {
   }
   lines.push('', `config:    ${r.configPath}`, `logs:      ${r.logPath}`, `registry:  ${r.registryPath ?? '-'}`, `downloads: ${r.downloadDir}`, '');
   return lines.join('\n');
+}
+
+function renderBrowsers(list: BrowserStatus[]): string {
+  if (list.length === 0) return 'browsers:  none found (see `nexstream install --help`)\n';
+  const lines = ['browsers:'];
+  for (const b of list) {
+    lines.push(`${b.ok ? 'ok  ' : 'FAIL'} ${b.id.padEnd(14)} ${b.manifestPath ?? '-'}`);
+    for (const p of b.problems) lines.push(`       problem: ${p}`);
+    for (const f of b.fixes) lines.push(`       fix: ${f}`);
+  }
+  return `${lines.join('\n')}\n`;
 }

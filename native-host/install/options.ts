@@ -1,12 +1,16 @@
 /** What install/uninstall act on, resolved from CLI options and the environment. */
 import path from 'node:path';
 import { loadConfig, platformInfo, type Env } from '../config.js';
-import { BROWSERS, browserTarget, isBrowserId, profileTarget, type Target } from './targets.js';
+import { isBrowserId, knownIds, profileTarget, targetsFor, type Target } from './targets.js';
+import { detectBrowsers, type Found } from './detect.js';
 import { runReg, type RegRunner } from './registry.js';
 import { NexError } from '../../shared/errors.js';
 
 export interface InstallOptions {
-  /** Browsers to register; default all five, or none when only profileDirs are given. */
+  /**
+   * Browsers to register (ids, Flatpak app ids, or 'all' for every known path). Default: every
+   * browser found on this machine, or none when only profileDirs are given.
+   */
   browsers?: string[];
   /** Custom Chromium --user-data-dir(s): the manifest goes in <dir>/NativeMessagingHosts. */
   profileDirs?: string[];
@@ -17,6 +21,8 @@ export interface InstallOptions {
   /** Absolute path of bin/nexstream.mjs; default found from this module. */
   entry?: string;
   reg?: RegRunner;
+  /** macOS: where app bundles are looked for (detection). Default /Applications, ~/Applications. */
+  applicationDirs?: string[];
 }
 
 export interface Resolved {
@@ -24,6 +30,9 @@ export interface Resolved {
   platform: NodeJS.Platform;
   dataDir: string;
   reg: RegRunner;
+  home: string;
+  /** Set when no browser was named: what detection found (and so what is registered). */
+  detected: Found[] | null;
 }
 
 export function resolveTargets(opts: InstallOptions): Resolved {
@@ -31,11 +40,19 @@ export function resolveTargets(opts: InstallOptions): Resolved {
   const platform = opts.platform ?? process.platform;
   const p = platformInfo(env, platform);
   const profiles = opts.profileDirs ?? [];
-  const names = opts.browsers?.length ? opts.browsers : profiles.length ? [] : [...BROWSERS];
-  const expanded = names.flatMap((b) => (b === 'all' ? [...BROWSERS] : [b]));
-  const bad = expanded.filter((b) => !isBrowserId(b));
-  if (bad.length) throw new NexError('input.invalid', `unknown browser "${bad.join('", "')}"; choose from ${BROWSERS.join(', ')}, all`);
-  const targets = [...new Set(expanded)].filter(isBrowserId).map((b) => browserTarget(b, { platform, home: p.home, localAppData: env.LOCALAPPDATA }));
+  const known = knownIds(platform);
+  let detected: Found[] | null = null;
+  let names: string[];
+  if (opts.browsers?.length) names = opts.browsers;
+  else if (profiles.length) names = [];
+  else {
+    detected = detectBrowsers({ env, platform, home: p.home, ...(opts.applicationDirs && { applicationDirs: opts.applicationDirs }) });
+    names = detected.map((f) => f.id);
+  }
+  const expanded = names.flatMap((b) => (b === 'all' ? known : [b]));
+  const bad = expanded.filter((b) => !isBrowserId(b) || !known.includes(b));
+  if (bad.length) throw new NexError('input.invalid', `unknown browser "${bad.join('", "')}" on ${platform}; choose from ${known.join(', ')}, all`);
+  const targets = targetsFor([...new Set(expanded)], { platform, home: p.home, ...(env.LOCALAPPDATA && { localAppData: env.LOCALAPPDATA }) });
   for (const dir of profiles) targets.push(profileTarget(path.resolve(dir)));
-  return { targets, platform, dataDir: loadConfig(env, { platform }).paths.dataDir, reg: opts.reg ?? runReg };
+  return { targets, platform, dataDir: loadConfig(env, { platform }).paths.dataDir, reg: opts.reg ?? runReg, home: p.home, detected };
 }

@@ -10,6 +10,9 @@ export const InstallRecord = z.object({
   /** The highest directory install had to create for this manifest (removed again if empty). */
   createdDir: z.string().nullable(),
   registryKey: z.string().optional(),
+  /** Flatpak: the launcher copy inside the app dir, and the highest dir created for it. */
+  launcher: z.string().optional(),
+  launcherCreatedDir: z.string().nullable().optional(),
 });
 export type InstallRecord = z.infer<typeof InstallRecord>;
 

@@ -6,6 +6,7 @@
 import { readFileSync, rmSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { isOurManifest } from './manifest.js';
+import { LAUNCHER_MARK } from './launcher.js';
 import { regDeleteArgs } from './registry.js';
 import { readState, stateFile, writeState, type InstallRecord } from './state.js';
 import { resolveTargets, type InstallOptions } from './options.js';
@@ -17,19 +18,22 @@ export interface UninstallResult {
 
 export async function uninstall(opts: InstallOptions = {}): Promise<UninstallResult> {
   const selective = Boolean(opts.browsers?.length || opts.profileDirs?.length);
-  const { targets, dataDir, reg } = resolveTargets(opts);
+  // Not selective: besides what was recorded, clean every known place (only our manifests go).
+  const { targets, dataDir, reg } = resolveTargets(selective ? opts : { ...opts, browsers: ['all'] });
   const state = readState(dataDir);
   const chosen = new Set(targets.map((t) => t.manifestPath));
   const records: InstallRecord[] = state.records.filter((r) => !selective || chosen.has(r.manifestPath));
   // Standard places not in the record (e.g. state lost) are still cleaned, but only if ours.
   for (const t of targets) {
     if (!records.some((r) => r.manifestPath === t.manifestPath)) {
-      records.push({ manifestPath: t.manifestPath, browser: t.browser, createdDir: null, ...(t.registryKey && { registryKey: t.registryKey }) });
+      records.push({ manifestPath: t.manifestPath, browser: t.browser, createdDir: null, ...(t.registryKey && { registryKey: t.registryKey }), ...(t.launcherPath && { launcher: t.launcherPath }) });
     }
   }
   const removed: string[] = [];
-  for (const r of records) {
-    if (removeIfOurs(r.manifestPath)) removed.push(r.manifestPath);
+  // Newest first: an earlier record's createdDir may hold later ones (e.g. ~/.var above each app dir).
+  for (const r of [...records].reverse()) {
+    if (r.launcher && removeIfOurLauncher(r.launcher) && r.launcherCreatedDir) removeEmptyUpTo(path.dirname(r.launcher), r.launcherCreatedDir);
+    if (removeIfOurs(r.manifestPath)) removed.unshift(r.manifestPath);
     if (r.registryKey) await reg(regDeleteArgs(r.registryKey)).catch(() => undefined);
     if (r.createdDir) removeEmptyUpTo(path.dirname(r.manifestPath), r.createdDir);
   }
@@ -54,6 +58,16 @@ function removeIfOurs(file: string): boolean {
     return false;
   }
   if (!isOurManifest(text)) return false;
+  rmSync(file, { force: true });
+  return true;
+}
+
+function removeIfOurLauncher(file: string): boolean {
+  try {
+    if (readFileSync(file, 'utf8').split('\n')[1] !== LAUNCHER_MARK) return false;
+  } catch {
+    return false;
+  }
   rmSync(file, { force: true });
   return true;
 }

@@ -35,7 +35,7 @@ describe.each([
   ['darwin', MAC_DIRS],
 ] as const)('install on %s', (platform, dirs) => {
   it('writes a correct manifest for every browser and an executable launcher', async () => {
-    const res = await install(opts({ platform }));
+    const res = await install(opts({ platform, browsers: ['chrome', 'chromium', 'edge', 'brave', 'firefox'] }));
     expect(res.manifests.map((m) => m.browser).sort()).toEqual(['brave', 'chrome', 'chromium', 'edge', 'firefox']);
     for (const [browser, rel] of Object.entries(dirs)) {
       const m = read(path.join(h.home, rel, NAME));
@@ -45,16 +45,28 @@ describe.each([
       else expect(m.allowed_origins).toEqual([CHROMIUM_ORIGIN]);
     }
     expect(statSync(res.launcher).mode & 0o111).not.toBe(0);
-    expect(readFileSync(res.launcher, 'utf8')).toBe('#!/bin/sh\n# Written by `nexstream install`; `nexstream uninstall` removes it.\nexec "/usr/bin/node" "/opt/nex stream/bin/nexstream.mjs" host "$@"\n');
+    expect(readFileSync(res.launcher, 'utf8')).toBe(
+      [
+        '#!/bin/sh',
+        '# Written by `nexstream install`; `nexstream uninstall` removes it.',
+        '# In a Flatpak sandbox, run the host on the host system (--watch-bus: it ends when the browser does).',
+        'if [ -e /.flatpak-info ] || [ -n "$FLATPAK_ID" ]; then',
+        '  exec flatpak-spawn --host --watch-bus "/usr/bin/node" "/opt/nex stream/bin/nexstream.mjs" host "$@"',
+        'fi',
+        'exec "/usr/bin/node" "/opt/nex stream/bin/nexstream.mjs" host "$@"',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('is idempotent and uninstall removes exactly what it wrote', async () => {
     mkdirSync(path.join(h.home, '.config'), { recursive: true });
     writeFileSync(path.join(h.home, '.config', 'keep.txt'), 'user file');
     const before = tree();
-    await install(opts({ platform }));
+    const five = ['chrome', 'chromium', 'edge', 'brave', 'firefox'];
+    await install(opts({ platform, browsers: five }));
     const once = tree();
-    await install(opts({ platform }));
+    await install(opts({ platform, browsers: five }));
     expect(tree()).toEqual(once);
     const res = await uninstall(opts({ platform }));
     expect(res.removed).toHaveLength(5);
@@ -103,7 +115,7 @@ describe('install options', () => {
     const reg = async (args: string[]) => void calls.push(args);
     const local = path.join(h.home, 'AppData', 'Local');
     const env = { ...h.env, USERPROFILE: h.home, LOCALAPPDATA: local, APPDATA: path.join(h.home, 'AppData', 'Roaming') };
-    const res = await install({ env, platform: 'win32', reg, nodePath: 'C:\\node\\node.exe', entry: 'C:\\nex\\bin\\nexstream.mjs' });
+    const res = await install({ env, platform: 'win32', reg, browsers: ['chrome', 'chromium', 'edge', 'brave', 'firefox'], nodePath: 'C:\\node\\node.exe', entry: 'C:\\nex\\bin\\nexstream.mjs' });
     expect(res.launcher.endsWith('nexstream-host.bat')).toBe(true);
     expect(readFileSync(res.launcher, 'utf8')).toBe('@echo off\r\n"C:\\node\\node.exe" "C:\\nex\\bin\\nexstream.mjs" host %*\r\n');
     const chrome = res.manifests.find((m) => m.browser === 'chrome')!;
@@ -113,12 +125,13 @@ describe('install options', () => {
     calls.length = 0;
     await uninstall({ env, platform: 'win32', reg });
     expect(calls).toContainEqual(['delete', chrome.registryKey, '/f']);
-    expect(calls).toHaveLength(5);
+    // Every known key is cleaned (Chrome's channels, Vivaldi and Opera share Chrome's): 7 keys.
+    expect(new Set(calls.map((c) => c[1])).size).toBe(7);
   });
 });
 
 describe('launcherScript', () => {
   it('quotes shell metacharacters in paths', () => {
-    expect(launcherScript('linux', '/n/node', '/a "b" $c `d`/bin/x.mjs')).toContain('exec "/n/node" "/a \\"b\\" \\$c \\`d\\`/bin/x.mjs" host "$@"');
+    expect(launcherScript('linux', '/n/node', '/a "b" $c `d`/bin/x.mjs')).toContain('\nexec "/n/node" "/a \\"b\\" \\$c \\`d\\`/bin/x.mjs" host "$@"\n');
   });
 });
