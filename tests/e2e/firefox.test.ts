@@ -158,6 +158,23 @@ describe.skipIf(!FIREFOX)(`NexStream in Firefox ESR${FIREFOX ? '' : ' (skipped: 
   }, 30_000);
 });
 
+describe.skipIf(!FIREFOX)('NexStream in Firefox ESR without the host', () => {
+  it('maps Firefox\'s own "no such native application" error to the one command to run', async () => {
+    const bare = await launchFirefox({ registerHost: false });
+    try {
+      const pageUrl = `${server.url}page.html`;
+      await bare.open(pageUrl);
+      const probeTab = await bare.openExtensionPage('options.html', 'true');
+      const tabId = await bare.tabIdOf(probeTab, pageUrl);
+      const popup = await bare.openExtensionPage(`popup.html?tab=${tabId}`, `!!document.querySelector('.host-missing code')`);
+      expect(await popup.$eval('.host-missing code', (e) => e.textContent)).toBe('npx nexstream install');
+      await shot(popup, '5-host-missing');
+    } finally {
+      await bare.close();
+    }
+  }, 60_000);
+});
+
 async function waitUntil(cond: () => boolean, ms = 10_000): Promise<void> {
   const end = Date.now() + ms;
   while (!cond()) {

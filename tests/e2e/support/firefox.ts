@@ -62,7 +62,7 @@ export async function chromeEval(browser: Browser, expression: string): Promise<
   return r.result;
 }
 
-export async function launchFirefox({ env: extraEnv = {} as Record<string, string> } = {}): Promise<FirefoxHarness> {
+export async function launchFirefox({ registerHost = true, env: extraEnv = {} as Record<string, string> } = {}): Promise<FirefoxHarness> {
   if (!FIREFOX) throw new Error('firefox-esr is not installed (npm run setup installs it)');
   const root = await mkdtemp(path.join(os.tmpdir(), 'nexstream-e2e-ff-'));
   const dirs = { root, home: path.join(root, 'home'), profile: path.join(root, 'profile'), downloads: path.join(root, 'downloads') };
@@ -77,7 +77,7 @@ export async function launchFirefox({ env: extraEnv = {} as Record<string, strin
     NEXSTREAM_DOWNLOAD_DIR: dirs.downloads,
     ...extraEnv,
   };
-  execFileSync(process.execPath, [path.join(ROOT, 'bin/nexstream.mjs'), 'install', '--browser', 'firefox'], { env, stdio: 'pipe' });
+  if (registerHost) execFileSync(process.execPath, [path.join(ROOT, 'bin/nexstream.mjs'), 'install', '--browser', 'firefox'], { env, stdio: 'pipe' });
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
