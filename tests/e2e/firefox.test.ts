@@ -5,6 +5,7 @@
  * Firefox's real context menu; the options page round-trips the host config. Screenshots go to
  * test-results/. Skipped, saying why, only when no Firefox can be found (npm run setup installs it).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile, copyFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +17,7 @@ import { SEARCH_CANDIDATES } from '../fixtures/providers/endpoints.js';
 import { loadCatalog, startProviders, type Catalog, type StandIns } from '../fixtures/providers/servers.js';
 import { recordingBin, type RecordingBin } from '../fixtures/recording-bin.js';
 import { ROOT, ensureFirefoxBuilt } from './support/build.js';
-import { FIREFOX, launchFirefox, pollIn, type FirefoxHarness } from './support/firefox.js';
+import { FIREFOX, chromeEval, launchFirefox, pollIn, type FirefoxHarness } from './support/firefox.js';
 import { ffprobe } from './support/ffprobe.js';
 
 const SHOTS = path.join(ROOT, 'test-results');
@@ -89,7 +90,7 @@ describe.skipIf(!FIREFOX)(`NexStream in Firefox ESR${FIREFOX ? '' : ' (skipped: 
   it('the popup page shows the qualities and downloads a tagged MP3; show in folder goes through the host', async () => {
     const t0 = Date.now();
     const pageUrl = `${server.url}page.html`;
-    await h.open(pageUrl);
+    const tab = await h.open(pageUrl);
     const probeTab = await h.openExtensionPage('options.html', 'true');
     const tabId = await h.tabIdOf(probeTab, pageUrl);
     await probeTab.close();
@@ -124,6 +125,7 @@ describe.skipIf(!FIREFOX)(`NexStream in Firefox ESR${FIREFOX ? '' : ' (skipped: 
     await waitUntil(() => opener.calls().length > 0);
     expect(opener.calls()).toEqual([{ tool: 'xdg-open', args: [path.dirname(file)] }]);
     await popup.close();
+    await tab.close();
   }, 120_000);
 
   it('"Resolve this track" from Firefox\'s context menu on a Spotify link opens the track view with the verified match', async () => {
@@ -141,6 +143,8 @@ describe.skipIf(!FIREFOX)(`NexStream in Firefox ESR${FIREFOX ? '' : ' (skipped: 
     expect(await view.$('[data-field="verified"]')).not.toBeNull();
     expect(await text('[data-field="match"]')).toBe('Harder, Better, Faster, Stronger');
     await shot(view, '3-track-matched');
+    await view.close();
+    await tab.close();
   }, 60_000);
 
   it('the options page reads and writes the host config', async () => {
@@ -156,6 +160,34 @@ describe.skipIf(!FIREFOX)(`NexStream in Firefox ESR${FIREFOX ? '' : ' (skipped: 
     const again = await h.openExtensionPage('options.html', ready('3'));
     await again.close();
   }, 30_000);
+});
+
+describe.skipIf(!FIREFOX)('NexStream in Firefox ESR: the event page', () => {
+  it('a stopped event page restarts on the next popup, connects to a new host and probes again', async () => {
+    // Firefox's own way to stop an idle event page (what its idle timeout does), run in the parent process.
+    const ext = `ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs').ExtensionParent.GlobalManager.getExtension('nexstream@nexstream.app')`;
+    const state = async () => ((await chromeEval(h.browser, `${ext}.backgroundState`)) as { value: string }).value;
+    const before = hostPids();
+    expect(await state()).toBe('running');
+    // An open native port keeps a Firefox event page alive (as connectNative keeps Chromium's
+    // worker alive): end the host first, as a crash or an update would; with no popup and no job
+    // open the background does not reconnect, and the page may stop.
+    for (const pid of before) stopProcess(Number(pid));
+    await waitUntilAsync(async () => {
+      await chromeEval(h.browser, `${ext}.terminateBackground()`);
+      return (await state()) === 'stopped';
+    });
+    const pageUrl = `${server.url}page.html`;
+    await h.open(pageUrl);
+    const probeTab = await h.openExtensionPage('options.html', 'true');
+    const tabId = await h.tabIdOf(probeTab, pageUrl);
+    await probeTab.close();
+    const popup = await h.openExtensionPage(`popup.html?tab=${tabId}`, `!!document.querySelector('input[value="mp3-320"]')`);
+    expect(await state()).toBe('running');
+    // The old port died with the page: the qualities came from a host process started after it.
+    expect(hostPids().filter((p) => !before.includes(p))).not.toEqual([]);
+    await popup.close();
+  }, 60_000);
 });
 
 describe.skipIf(!FIREFOX)('NexStream in Firefox ESR without the host', () => {
@@ -174,6 +206,31 @@ describe.skipIf(!FIREFOX)('NexStream in Firefox ESR without the host', () => {
     }
   }, 60_000);
 });
+
+/** Pids of every host process the browser started so far, from the host's log file. */
+function hostPids(): string[] {
+  const log = path.join(h.dirs.root, 'data', 'logs', 'host.log');
+  return existsSync(log) ? [...readFileSync(log, 'utf8').matchAll(/host \S+ started \(pid (\d+)/g)].map((m) => m[1]!) : [];
+}
+
+/** SIGTERM to `pid` only if it is still one of this suite's hosts (a logged pid may since belong to anyone). */
+function stopProcess(pid: number): void {
+  let environ: string;
+  try {
+    environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
+  } catch {
+    return; // already gone: each host exits when its port closes
+  }
+  if (environ.split('\0').includes(`NEXSTREAM_DATA_DIR=${path.join(h.dirs.root, 'data')}`)) process.kill(pid, 'SIGTERM');
+}
+
+async function waitUntilAsync(cond: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 async function waitUntil(cond: () => boolean, ms = 10_000): Promise<void> {
   const end = Date.now() + ms;
