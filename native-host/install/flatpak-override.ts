@@ -44,7 +44,7 @@ export function flatpakUserDir(home: string, env: Env): string {
   return env.FLATPAK_USER_DIR || path.join(env.XDG_DATA_HOME || path.join(home, '.local', 'share'), 'flatpak');
 }
 
-export function overrideStatus(appId: string, home: string, env: Env, systemDir = '/var/lib/flatpak'): OverrideStatus {
+export function overrideStatus(appId: string, home: string, env: Env, systemDir = env.FLATPAK_SYSTEM_DIR || '/var/lib/flatpak'): OverrideStatus {
   const user = flatpakUserDir(home, env);
   const userOverride = path.join(user, 'overrides', appId);
   // Lowest precedence first: the app's metadata (user or system install), then the overrides.

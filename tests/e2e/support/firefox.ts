@@ -47,6 +47,7 @@ export async function pollIn<T>(page: Page, fn: string, timeoutMs = 15_000): Pro
 interface BidiConnection {
   send(method: string, params: object): Promise<{ result: unknown }>;
 }
+/** Puppeteer's raw BiDi connection (BidiBrowser's `connection` getter; not in its typed API) for the commands it does not wrap. */
 const bidi = (browser: Browser): BidiConnection => (browser as unknown as { connection: BidiConnection }).connection;
 
 /**
