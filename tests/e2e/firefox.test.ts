@@ -6,7 +6,7 @@
  * test-results/. Skipped, saying why, only when no Firefox can be found (npm run setup installs it).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile, copyFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -128,7 +128,7 @@ describe.skipIf(!FIREFOX)(`NexStream in Firefox ESR${FIREFOX ? '' : ' (skipped: 
     await tab.close();
   }, 120_000);
 
-  it('"Resolve this track" from Firefox\'s context menu on a Spotify link opens the track view with the verified match', async () => {
+  it('"Resolve this track" from Firefox\'s context menu on a Spotify link opens the track view with the verified match; MP3 320 with the official tags', async () => {
     const tab = await h.open(`${server.url}links.html`);
     const t0 = Date.now();
     await h.contextMenu(tab, '#track', 'Resolve this track');
@@ -143,6 +143,15 @@ describe.skipIf(!FIREFOX)(`NexStream in Firefox ESR${FIREFOX ? '' : ' (skipped: 
     expect(await view.$('[data-field="verified"]')).not.toBeNull();
     expect(await text('[data-field="match"]')).toBe('Harder, Better, Faster, Stronger');
     await shot(view, '3-track-matched');
+
+    // MP3 320 of the match, through the same pipeline, with the catalogue's tags.
+    await view.click('button[data-preset="mp3-320"]');
+    await pollIn(view, `!!document.querySelector('.job[data-status="done"], .job[data-status="failed"]')`, 40_000);
+    timings.trackDownload = Date.now() - t0;
+    expect(await view.$('.job[data-status="failed"]'), await view.$eval('.job', (e) => e.textContent ?? '')).toBeNull();
+    const mp3 = (await readdir(h.dirs.downloads)).filter((f) => f.endsWith('.mp3') && f.includes('Harder'));
+    expect(mp3).toHaveLength(1);
+    expect(ffprobe(path.join(h.dirs.downloads, mp3[0]!)).format.tags).toMatchObject({ title: 'Harder, Better, Faster, Stronger', artist: 'Daft Punk', album: 'Discovery', tsrc: 'GBDUW0000059' });
     await view.close();
     await tab.close();
   }, 60_000);
