@@ -1,7 +1,7 @@
 /** Notifications for finished and failed jobs; clicking a finished one opens its folder. */
 import { browser } from 'wxt/browser';
 import type { JobInfo } from '../../shared/protocol/index.js';
-import { describeError } from '../components/messages.js';
+import { describeError } from '../../shared/error-text.js';
 import { baseName, folderFileUrl } from './file-url.js';
 
 const PREFIX = 'nexstream-job:';

@@ -1,6 +1,7 @@
 /** Helpers the CLI commands share: the same services as the host, and errors made readable at the edge. */
 import type { Event } from '../../shared/protocol/index.js';
 import { toErrorPayload } from '../../shared/errors.js';
+import { errorText } from '../../shared/error-text.js';
 import { createServices, type HostServices } from '../services/host-services.js';
 import { loadMediaApi } from '../services/media-binding.js';
 import type { CliIo } from './types.js';
@@ -13,8 +14,14 @@ export async function cliServices(io: CliIo, emit: (ev: Event) => void = () => {
 export function reportError(io: CliIo, json: boolean, e: unknown): number {
   const err = toErrorPayload(e);
   if (json) io.stdout.write(`${JSON.stringify({ type: 'error', code: err.code, message: err.message })}\n`);
-  else io.stderr.write(`error [${err.code}]: ${err.message}\n`);
+  else io.stderr.write(`error [${err.code}]: ${err.message}\n${fixLine(err.code)}`);
   return err.code === 'job.cancelled' ? 130 : 1;
+}
+
+/** The table's fix for a code, as a second stderr line (empty when there is none). */
+export function fixLine(code: string): string {
+  const t = errorText(code);
+  return t ? `  fix: ${t.fix}\n` : '';
 }
 
 /** parseArgs errors (unknown option, missing value) are usage errors, reported with the usage text. */

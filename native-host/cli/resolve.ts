@@ -8,6 +8,7 @@ import { ConfigStore } from '../config/store.js';
 import { secretValues } from '../config/public.js';
 import { Logger } from '../log/logger.js';
 import { resolverFor } from '../resolver/service.js';
+import { fixLine } from './common.js';
 import { EXIT, type CliIo, type Command } from './types.js';
 
 export const NO_MATCH_EXIT = 3;
@@ -74,7 +75,7 @@ export async function runResolve(args: string[], io: CliIo): Promise<{ code: num
   } catch (e) {
     const p = toErrorPayload(e);
     if (parsed.json) io.stdout.write(`${JSON.stringify({ error: p })}\n`);
-    io.stderr.write(`nexstream resolve: ${p.message} (${p.code})\n`);
+    io.stderr.write(`nexstream resolve: ${p.message} (${p.code})\n${fixLine(p.code)}`);
     return { code: EXIT.failed, result: null };
   } finally {
     await resolver.idle();

@@ -6,6 +6,7 @@ import type { ToolStatus } from '../../shared/protocol/index.js';
 import { findExecutable } from './find-executable.js';
 import { ToolCache } from './tool-cache.js';
 import type { Tools } from './types.js';
+import { LIMITS } from '../limits.js';
 
 export const YTDLP_FIX =
   'Install yt-dlp: `pipx install yt-dlp` (or `python3 -m pip install -U yt-dlp`, `brew install yt-dlp`, `apt-get install yt-dlp`), or set NEXSTREAM_YTDLP to its path.';
@@ -16,7 +17,7 @@ export const YTDLP_JS_RUNTIMES_SINCE = '2025.11';
 const MIN_FFMPEG_MAJOR = 4;
 
 async function versionOf(file: string, args: string[]): Promise<string | null> {
-  const r = await execa(file, args, { reject: false, timeout: 15_000, stdin: 'ignore' });
+  const r = await execa(file, args, { reject: false, timeout: LIMITS.toolQueryMs, stdin: 'ignore' });
   return r.exitCode === 0 ? r.stdout.trim() : null;
 }
 
@@ -45,7 +46,7 @@ export async function supportsJsRuntimes(ytdlp: string, version: string | null, 
   if (version && /^\d{4}\.\d{1,2}\.\d{1,2}/.test(version)) return versionAtLeast(version, YTDLP_JS_RUNTIMES_SINCE);
   let p = helpCache.get(ytdlp);
   if (!p) {
-    const ask = () => execa(ytdlp, ['--help'], { reject: false, timeout: 15_000, stdin: 'ignore' }).then((r) => (r.exitCode === 0 ? String(r.stdout.includes('--js-runtimes')) : null));
+    const ask = () => execa(ytdlp, ['--help'], { reject: false, timeout: LIMITS.toolQueryMs, stdin: 'ignore' }).then((r) => (r.exitCode === 0 ? String(r.stdout.includes('--js-runtimes')) : null));
     p = (cache ? cache.get(ytdlp, 'yt-dlp --help has --js-runtimes', ask) : ask()).then((a) => a === 'true');
     helpCache.set(ytdlp, p);
   }

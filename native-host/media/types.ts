@@ -23,6 +23,8 @@ export interface ProbeOptions {
   log?: LogFn;
   /** Skip the short-lived probe cache. */
   noCache?: boolean;
+  /** yt-dlp -J time limit; default LIMITS.probeMs. */
+  timeoutMs?: number;
 }
 
 /** A probe with what the pipeline needs beyond the picker's model (format URLs, headers). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_CODES } from '../errors.js';
 
 /** An http(s) URL that cannot be mistaken for a command-line option. */
 export const HttpUrl = z
@@ -104,8 +105,11 @@ export const Progress = z.object({
 });
 export type Progress = z.infer<typeof Progress>;
 
+/** The closed set of shared/errors.ts: a code outside it is a malformed message, not a new kind of failure. */
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+
 export const ErrorPayload = z.object({
-  code: z.string(),
+  code: ErrorCodeSchema,
   message: z.string(),
   details: z.record(z.unknown()).optional(),
 });
