@@ -50,10 +50,6 @@ export const LIMITS = {
   slowProviderMs: 6000,
   /** One yt-dlp search: it runs a real YouTube page fetch. */
   searchMs: 15_000,
-  /** After the search's SIGTERM, SIGKILL: yt-dlp holds no output worth waiting for. */
-  searchKillGraceMs: 2000,
-  /** The search's stdout cap: a 10-result flat playlist is well under 1 MB. */
-  searchMaxBytes: 20_000_000,
   /** Preview refresh on a registry hit: the answer is already shown, a late preview is not worth more. */
   previewRefreshMs: 3000,
   /** A provider that is down stays skipped this long, so it costs its time-out once per half minute. */

@@ -16,7 +16,8 @@ export const doctor: Command = {
     } catch (e) {
       return usageError(io, usage, (e as Error).message);
     }
-    const report = await buildDoctorReport(await cliServices(io));
+    const services = await cliServices(io);
+    const report = await buildDoctorReport(services).finally(() => services.close());
     io.stdout.write(json ? `${JSON.stringify(report)}\n` : render(report));
     return report.tools.every((t) => t.ok) ? 0 : 1;
   },

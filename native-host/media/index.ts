@@ -1,6 +1,6 @@
 /** The media pipeline: tool discovery, probe, download. Callers import from here only. */
 export type * from './types.js';
-export { discoverTools, toolReport } from './tools.js';
+export { discoverTools, toolReport, type DiscoverOptions, type ToolPaths } from './tools.js';
 export { probe, assertHttpUrl } from './probe.js';
 export { ProbeCache, probeCache } from './probe-cache.js';
 export { download } from './pipeline.js';

@@ -53,18 +53,29 @@ export async function supportsJsRuntimes(ytdlp: string, version: string | null, 
   return p;
 }
 
+/** Configured tool paths (HostConfig.tools); null: look the tool up on PATH. */
+export interface ToolPaths {
+  ytdlp: string | null;
+  ffmpeg: string | null;
+  ffprobe: string | null;
+}
+
 export interface DiscoverOptions {
   /** JSON file remembering each binary's version by path + size + mtime (e.g. `<dataDir>/tools.json`); none: ask every time. */
   cacheFile?: string;
+  /** The host's typed config; without it (bench, media tests) the NEXSTREAM_* variables of `env` name the tools. */
+  paths?: ToolPaths;
+}
+
+/** Where to look: the typed paths when the host passes them, else the environment's overrides. */
+function toolPaths(env: NodeJS.ProcessEnv, paths?: ToolPaths): ToolPaths {
+  return paths ?? { ytdlp: env.NEXSTREAM_YTDLP ?? null, ffmpeg: env.NEXSTREAM_FFMPEG ?? null, ffprobe: env.NEXSTREAM_FFPROBE ?? null };
 }
 
 /** Resolves the tools or throws media.ytdlp_missing / media.ffmpeg_missing with the install fix. */
 export async function discoverTools(env: NodeJS.ProcessEnv = process.env, opts: DiscoverOptions = {}): Promise<Tools> {
-  const [ytdlp, ffmpeg, ffprobe] = await Promise.all([
-    findExecutable('yt-dlp', env, env.NEXSTREAM_YTDLP),
-    findExecutable('ffmpeg', env, env.NEXSTREAM_FFMPEG),
-    findExecutable('ffprobe', env, env.NEXSTREAM_FFPROBE),
-  ]);
+  const where = toolPaths(env, opts.paths);
+  const [ytdlp, ffmpeg, ffprobe] = await Promise.all([findExecutable('yt-dlp', env, where.ytdlp), findExecutable('ffmpeg', env, where.ffmpeg), findExecutable('ffprobe', env, where.ffprobe)]);
   if (!ytdlp) throw new NexError('media.ytdlp_missing', `yt-dlp was not found. ${YTDLP_FIX}`);
   if (!ffmpeg || !ffprobe) throw new NexError('media.ffmpeg_missing', `${ffmpeg ? 'ffprobe' : 'ffmpeg'} was not found. ${FFMPEG_FIX}`);
   const cache = opts.cacheFile ? new ToolCache(opts.cacheFile) : null;
@@ -85,16 +96,17 @@ export async function discoverTools(env: NodeJS.ProcessEnv = process.env, opts: 
 }
 
 /** One ToolStatus per tool, for `nexstream doctor`; never throws. */
-export async function toolReport(env: NodeJS.ProcessEnv = process.env): Promise<ToolStatus[]> {
-  const find = async (name: string, override: string | undefined, args: string[]) => {
+export async function toolReport(env: NodeJS.ProcessEnv = process.env, paths?: ToolPaths): Promise<ToolStatus[]> {
+  const where = toolPaths(env, paths);
+  const find = async (name: string, override: string | null, args: string[]) => {
     const p = await findExecutable(name, env, override);
     const out = p ? await versionOf(p, args).catch(() => null) : null;
     return { p, version: out ? (name === 'yt-dlp' ? out : parseFfmpegVersion(out.split('\n')[0] ?? '')) : null };
   };
   const [y, f, fp] = await Promise.all([
-    find('yt-dlp', env.NEXSTREAM_YTDLP, ['--version']),
-    find('ffmpeg', env.NEXSTREAM_FFMPEG, ['-hide_banner', '-version']),
-    find('ffprobe', env.NEXSTREAM_FFPROBE, ['-hide_banner', '-version']),
+    find('yt-dlp', where.ytdlp, ['--version']),
+    find('ffmpeg', where.ffmpeg, ['-hide_banner', '-version']),
+    find('ffprobe', where.ffprobe, ['-hide_banner', '-version']),
   ]);
   const status = (name: string, t: typeof y, fix: string, tooOld: string | null): ToolStatus => {
     if (!t.p) return { name, path: null, version: null, ok: false, problem: 'not found', fix };
