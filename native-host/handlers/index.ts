@@ -30,5 +30,4 @@ export const handlers: HandlerMap = {
   'resolve.override': resolveOverride,
 };
 
-export { PENDING_TYPES } from './pending.js';
 export type { Handler, HandlerContext, HandlerMap } from './types.js';

@@ -15,9 +15,7 @@ import type { ResolverEndpoints, ResolverLog } from './types.js';
 import { YoutubeSearch } from './youtube-search.js';
 import { LIMITS } from '../limits.js';
 
-export { Resolver, type PartialUpdate, type ResolveOptions, type OverrideInput } from './resolve.js';
-export { classifyInput, type ResolveInput, type Platform } from './input.js';
-export type { ResolverEndpoints, ResolverLog, ResolverLogLine } from './types.js';
+export type { Resolver, PartialUpdate, ResolveOptions } from './resolve.js';
 
 export interface CreateResolverOptions {
   endpoints: ResolverEndpoints;

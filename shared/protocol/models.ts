@@ -90,7 +90,8 @@ export const TrackTags = z.object({
 });
 export type TrackTags = z.infer<typeof TrackTags>;
 
-export const JobKind = z.enum(['download', 'probe', 'resolve']);
+/** Only downloads are jobs; probes and resolves are requests whose steps show in the log (jobId null). */
+export const JobKind = z.enum(['download']);
 export const JobStatus = z.enum(['queued', 'running', 'done', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof JobStatus>;
 
