@@ -26,6 +26,10 @@ export const LIMITS = {
   setprivProbeMs: 2000,
   /** SIGTERM, then SIGKILL after this: ffmpeg needs a moment to finish the trailer and exit. */
   killGraceMs: 3000,
+  /** Killed orphan tools (a crashed host's) get this long to vanish before their .part is removed anyway. */
+  orphanWaitMs: 2000,
+  /** An untagged .part untouched this long is stale: a live job writes its part continuously. */
+  stalePartMs: 10 * 60_000,
   /** One GET of a DASH manifest for its duration: a small file, so a slow answer is not worth waiting for. */
   manifestMs: 5000,
   /** Cap on that manifest's size: real ones are tens of KiB. */
