@@ -38,7 +38,7 @@ export const FromPopup = z.discriminatedUnion('type', [
 export type FromPopup = z.infer<typeof FromPopup>;
 
 export const HostView = z.object({
-  status: z.enum(['idle', 'connecting', 'ready', 'not_installed', 'disconnected']),
+  status: z.enum(['idle', 'connecting', 'ready', 'not_installed', 'disconnected', 'mismatch']),
   version: z.string().optional(),
   error: ErrorPayload.optional(),
 });

@@ -1,6 +1,6 @@
 /**
- * Host mode boot, what the browser starts: config -> logger -> tools -> transport -> dispatcher ->
- * job manager. Stdout carries frames only. The session ends when stdin closes (the browser
+ * Host mode boot, what the browser starts: the composition root (config -> logger -> registry ->
+ * media -> jobs -> resolver, services/host-services.ts) -> transport -> dispatcher. Stdout carries frames only. The session ends when stdin closes (the browser
  * disconnected), framing is lost, or a signal arrives: jobs are cancelled and cleaned up first.
  */
 import type { Readable } from 'node:stream';
@@ -12,6 +12,7 @@ import type { HandlerContext, HandlerMap } from './handlers/types.js';
 import { createServices } from './services/host-services.js';
 import { loadMediaApi } from './services/media-binding.js';
 import type { MediaApi } from './services/media-api.js';
+import { LIMITS } from './limits.js';
 import { HOST_VERSION } from './version.js';
 
 export interface HostOptions {
@@ -22,7 +23,7 @@ export interface HostOptions {
   sink?: FrameSink;
   media?: MediaApi;
   handlerMap?: HandlerMap;
-  /** How long disconnect waits for jobs to clean up before giving up; default 8 s. */
+  /** How long disconnect waits for jobs to clean up before giving up; default LIMITS.shutdownMs. */
   shutdownTimeoutMs?: number;
   /** Install SIGTERM/SIGINT handlers; default true. */
   handleSignals?: boolean;
@@ -36,7 +37,7 @@ export async function runHost(opts: HostOptions = {}): Promise<number> {
   const send = (ev: Event): void => writer.send(ev);
   const services = createServices({ env: opts.env, media: opts.media ?? (await loadMediaApi()), emit: send });
   const { log, jobs, media, config } = services;
-  log.attachWire(send, { pressure: () => writer.pendingBytes > 4 * 1024 * 1024 });
+  log.attachWire(send, { pressure: () => writer.pendingBytes > LIMITS.wirePressureBytes });
   log.info(`host ${HOST_VERSION} started (pid ${process.pid}, origin ${opts.origin ?? 'none'})`);
 
   const session = new AbortController();
@@ -89,11 +90,12 @@ export async function runHost(opts: HostOptions = {}): Promise<number> {
   const reason = await ended;
   log.info(`session ending (${reason}); cancelling jobs`);
   session.abort();
-  const clean = await jobs.shutdown(opts.shutdownTimeoutMs ?? 8000);
+  const clean = await jobs.shutdown(opts.shutdownTimeoutMs ?? LIMITS.shutdownMs);
   if (!clean) log.error('some jobs did not stop in time');
   // Replies to requests already being handled still go out if the pipe is open.
-  await Promise.race([Promise.allSettled([...inflight]), new Promise((r) => setTimeout(r, 1000).unref())]);
-  log.close();
+  await Promise.race([Promise.allSettled([...inflight]), new Promise((r) => setTimeout(r, LIMITS.inflightDrainMs).unref())]);
+  // Everything the root built: the registry, the resolver's background work, the log file.
+  await services.close({ jobsTimeoutMs: 0 });
   await writer.flush();
   return clean ? exitCode : 1;
 }

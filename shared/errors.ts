@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'media.ffmpeg_missing',
   'media.ytdlp_exit',
   'media.ffmpeg_exit',
+  'media.timeout', // a yt-dlp/ffmpeg/ffprobe run did not finish in its time limit (details.timedOut)
   'media.disk_full',
   'media.output', // target folder not writable / invalid
   'job.not_found',
@@ -36,6 +37,19 @@ export const ERROR_CODES = [
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * Why a yt-dlp / ffmpeg / ffprobe run failed, in execa's model (lib/return/final-error.js): carried
+ * in `details` of media.ytdlp_exit, media.ffmpeg_exit and media.timeout. `cause` is the original
+ * error's message (the Error itself stays on the host as NexError.cause).
+ */
+export interface ProcessFailure {
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  isCanceled: boolean;
+  cause?: string;
+}
 
 /** An expected failure: a code, a message for humans, optional structured context. */
 export class NexError extends Error {

@@ -7,7 +7,7 @@ import { FIRST_META_MARK } from './page-header-dom.js';
 import { defaultPreset } from './presets.js';
 import { QualityPicker } from './QualityPicker.js';
 import { SourcePicker } from './SourcePicker.js';
-import { ErrorCard, HostMissing, NoMedia, PickerSkeleton } from './StateCards.js';
+import { ErrorCard, HostMissing, HostOutdated, NoMedia, PickerSkeleton } from './StateCards.js';
 
 export interface PopupActions {
   download(preset: PresetId): void;
@@ -17,13 +17,14 @@ export interface PopupActions {
   probe(url?: string): void;
 }
 
-export type PopupView = 'loading' | 'host-missing' | 'job' | 'picker' | 'probing' | 'no-media' | 'error';
+export type PopupView = 'loading' | 'host-missing' | 'host-outdated' | 'job' | 'picker' | 'probing' | 'no-media' | 'error';
 
 /** Which body the popup shows for a state (pure; the header is independent and shows at once). */
 export function popupView(state: PopupState | null): PopupView {
   if (!state) return 'loading';
   const { host, probe, job } = state;
   if (host.status === 'not_installed' || probe.error?.code === 'host.not_installed') return 'host-missing';
+  if (host.status === 'mismatch' || probe.error?.code === 'protocol.version') return 'host-outdated';
   if (job) return 'job';
   if (probe.status === 'ok') return 'picker';
   if (probe.status === 'loading') return 'probing';
@@ -64,6 +65,7 @@ export function Popup({ state, tab, actions, preferAudio = false }: PopupProps) 
       {view === 'loading' && <PickerSkeleton />}
       {view === 'probing' && <PickerSkeleton />}
       {view === 'host-missing' && <HostMissing />}
+      {view === 'host-outdated' && <HostOutdated error={state?.host.error ?? state?.probe.error} />}
       {view === 'no-media' && <NoMedia />}
       {view === 'error' && state?.probe.error && <ErrorCard error={state.probe.error} onRetry={() => actions.probe()} />}
       {view === 'picker' && presets && (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ErrorPayload } from '../../shared/protocol/index.js';
-import { INSTALL_COMMAND, describeError } from './messages.js';
+import { INSTALL_COMMAND, UPDATE_HOST_COMMAND, describeError } from './messages.js';
 
 export function PickerSkeleton() {
   return (
@@ -13,22 +13,35 @@ export function PickerSkeleton() {
   );
 }
 
-export function HostMissing() {
+function CommandLine({ command }: { command: string }) {
   const [copied, setCopied] = useState(false);
+  return (
+    <div className="command">
+      <code>{command}</code>
+      <button type="button" className="ghost small" onClick={() => void navigator.clipboard?.writeText(command).then(() => setCopied(true), () => undefined)}>
+        {copied ? 'Copied' : 'Copy'}
+      </button>
+    </div>
+  );
+}
+
+export function HostMissing() {
   return (
     <section className="card host-missing" role="alert">
       <h2>Finish setting up NexStream</h2>
       <p>The helper app that runs yt-dlp and FFmpeg is not installed for this browser. Run this once in a terminal, then reopen this popup:</p>
-      <div className="command">
-        <code>{INSTALL_COMMAND}</code>
-        <button
-          type="button"
-          className="ghost small"
-          onClick={() => void navigator.clipboard?.writeText(INSTALL_COMMAND).then(() => setCopied(true), () => undefined)}
-        >
-          {copied ? 'Copied' : 'Copy'}
-        </button>
-      </div>
+      <CommandLine command={INSTALL_COMMAND} />
+    </section>
+  );
+}
+
+/** The handshake found a host speaking another protocol version: one card, the exact command. */
+export function HostOutdated({ error }: { error?: ErrorPayload | undefined }) {
+  return (
+    <section className="card host-outdated" role="alert">
+      <h2>Update the NexStream helper</h2>
+      <p>{error?.message ?? 'The helper app and the extension speak different protocol versions.'} Update the host: run this in your NexStream folder, then reopen this popup:</p>
+      <CommandLine command={UPDATE_HOST_COMMAND} />
     </section>
   );
 }

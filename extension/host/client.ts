@@ -5,6 +5,7 @@
  */
 import {
   HostMessage,
+  PROTOCOL_VERSION,
   Request,
   ResultSchemas,
   type ErrorPayload,
@@ -17,7 +18,8 @@ import { HostRequestError, classifyDisconnect } from './errors.js';
 import type { Connect, NativePort } from './port.js';
 import { DEFAULT_TIMEOUTS_MS, FALLBACK_TIMEOUT_MS } from './timeouts.js';
 
-export type HostStatus = 'idle' | 'connecting' | 'ready' | 'not_installed' | 'disconnected';
+/** `mismatch`: the host answered the handshake with another PROTOCOL_VERSION (error says which). */
+export type HostStatus = 'idle' | 'connecting' | 'ready' | 'not_installed' | 'disconnected' | 'mismatch';
 
 export interface HostState {
   status: HostStatus;
@@ -77,6 +79,12 @@ export class HostClient {
     if (!parsed.success) {
       const code = parsed.error.issues.some((i) => i.path[0] === 'url') ? 'input.invalid_url' : 'input.invalid';
       return Promise.reject(new HostRequestError({ code, message: parsed.error.issues[0]?.message ?? 'Invalid request' }));
+    }
+    // A host speaking another protocol gets nothing but a fresh handshake (it may have been updated since).
+    if (this.current.status === 'mismatch' && this.current.error) {
+      const error = this.current.error;
+      this.ensurePort();
+      return Promise.reject(new HostRequestError(error));
     }
     const port = this.ensurePort();
     if (!port) return Promise.reject(new HostRequestError(this.current.error ?? classifyDisconnect(undefined)));
@@ -153,7 +161,14 @@ export class HostClient {
       .then((r) => {
         const result = r as ResultOf<'ping'>;
         this.attempt = 0;
-        if (this.port === port) this.setState({ status: 'ready', version: result.version });
+        if (this.port !== port) return;
+        if (result.protocol === PROTOCOL_VERSION) return this.setState({ status: 'ready', version: result.version });
+        // Requests sent meanwhile fail with the one clear error; no reconnect until asked again.
+        const error = versionMismatch(result);
+        this.port = null;
+        this.failAll(error);
+        this.setState({ status: 'mismatch', version: result.version, error });
+        port.disconnect();
       })
       .catch((e: unknown) => {
         // A host that started but never answers is as good as gone: drop it so the next request starts a fresh one.
@@ -226,4 +241,13 @@ export class HostClient {
     this.current = next;
     for (const l of this.stateListeners) l(next);
   }
+}
+
+/** The handshake found a host that speaks another protocol: the popup shows one "update the host" card. */
+export function versionMismatch(ping: ResultOf<'ping'>): ErrorPayload {
+  return {
+    code: 'protocol.version',
+    message: `The NexStream helper ${ping.version} speaks protocol ${ping.protocol}; this extension speaks protocol ${PROTOCOL_VERSION}.`,
+    details: { hostProtocol: ping.protocol, extensionProtocol: PROTOCOL_VERSION, hostVersion: ping.version },
+  };
 }

@@ -1,8 +1,9 @@
+import type { ErrorCode } from '../../shared/errors.js';
 import type { ErrorPayload } from '../../shared/protocol/index.js';
 
 /** A failed host request: the host's error payload, or one made on this side (timeout, disconnect). */
 export class HostRequestError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly details?: Record<string, unknown>;
   constructor(payload: ErrorPayload, options?: { cause?: unknown }) {
     super(payload.message, options);

@@ -1,20 +1,29 @@
 /** Helpers the CLI commands share: the same services as the host, and errors made readable at the edge. */
-import type { Event } from '../../shared/protocol/index.js';
+import type { Event, LogLevel } from '../../shared/protocol/index.js';
 import { toErrorPayload } from '../../shared/errors.js';
+import { errorText } from '../../shared/error-text.js';
 import { createServices, type HostServices } from '../services/host-services.js';
 import { loadMediaApi } from '../services/media-binding.js';
 import type { CliIo } from './types.js';
 
-export async function cliServices(io: CliIo, emit: (ev: Event) => void = () => {}, verbose = false): Promise<HostServices> {
-  return createServices({ env: io.env, media: await loadMediaApi(), emit, stderrLevel: verbose ? 'debug' : 'error' });
+/** The composition root for one command; the command closes it when done. `verbose`: every log line on stderr too. */
+export async function cliServices(io: CliIo, emit: (ev: Event) => void = () => {}, opts: { verbose?: boolean; stderrLevel?: LogLevel | null } = {}): Promise<HostServices> {
+  const stderrLevel = opts.stderrLevel !== undefined ? opts.stderrLevel : opts.verbose ? 'debug' : 'error';
+  return createServices({ env: io.env, media: await loadMediaApi(), emit, stderrLevel });
 }
 
 /** Prints an error as the CLI contract says: a JSON line on stdout with --json, a sentence on stderr otherwise. */
 export function reportError(io: CliIo, json: boolean, e: unknown): number {
   const err = toErrorPayload(e);
   if (json) io.stdout.write(`${JSON.stringify({ type: 'error', code: err.code, message: err.message })}\n`);
-  else io.stderr.write(`error [${err.code}]: ${err.message}\n`);
+  else io.stderr.write(`error [${err.code}]: ${err.message}\n${fixLine(err.code)}`);
   return err.code === 'job.cancelled' ? 130 : 1;
+}
+
+/** The table's fix for a code, as a second stderr line (empty when there is none). */
+export function fixLine(code: string): string {
+  const t = errorText(code);
+  return t ? `  fix: ${t.fix}\n` : '';
 }
 
 /** parseArgs errors (unknown option, missing value) are usage errors, reported with the usage text. */

@@ -18,7 +18,8 @@ export const doctor: Command = {
     } catch (e) {
       return usageError(io, usage, (e as Error).message);
     }
-    const report = await buildDoctorReport(await cliServices(io));
+    const services = await cliServices(io);
+    const report = await buildDoctorReport(services).finally(() => services.close());
     const browsers = browserReport({ env: io.env });
     io.stdout.write(json ? `${JSON.stringify({ ...report, browsers })}\n` : render(report) + renderBrowsers(browsers));
     return report.tools.every((t) => t.ok) && browsers.every((b) => b.ok) ? 0 : 1;

@@ -8,7 +8,8 @@ import { HttpUrl, PRESET_IDS, PresetId, type Event } from '../../shared/protocol
 import { NexError } from '../../shared/errors.js';
 import { cliServices, reportError, usageError } from './common.js';
 import { ProgressPrinter } from './progress-bar.js';
-import { resolveDownloadInput, type ResolvedInput } from './download-input.js';
+import { LIMITS } from '../limits.js';
+import { resolveForDownload, type ResolvedInput } from '../resolver/download-input.js';
 import type { Command } from './types.js';
 
 const usage = `nexstream download <url> --preset <id> [--out DIR] [--json] [--verbose]
@@ -41,23 +42,14 @@ export const download: Command = {
     if (!input || extra.length) return usageError(io, usage, values.resolve ? 'expected one <url-or-text> (quote text with spaces)' : 'expected exactly one <url>');
     const preset = PresetId.safeParse(values.preset ?? 'best');
     if (!preset.success) return usageError(io, usage, `unknown preset "${values.preset}"`);
-    let target: ResolvedInput = { url: input };
-    if (values.resolve) {
-      try {
-        target = await resolveDownloadInput(input, io);
-      } catch (e) {
-        return reportError(io, json, e);
-      }
-    }
-    const url = target.url;
-    if (!HttpUrl.safeParse(url).success) return reportError(io, json, new NexError('input.invalid_url', 'the URL must be http(s) and must not start with "-"'));
+    if (!values.resolve && !HttpUrl.safeParse(input).success) return reportError(io, json, new NexError('input.invalid_url', 'the URL must be http(s) and must not start with "-"'));
 
     // Handle Ctrl-C from here on, even during start-up: the job's processes must be stopped by us.
     let services: Awaited<ReturnType<typeof cliServices>> | null = null;
     let interrupted = false;
     const onSignal = (): void => {
       interrupted = true;
-      void services?.jobs.shutdown(10_000);
+      void services?.jobs.shutdown(LIMITS.cliShutdownMs);
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
@@ -74,7 +66,7 @@ export const download: Command = {
         outcome = { ok: true, path: ev.path };
         settle();
       } else if (ev.event === 'job.failed') {
-        outcome = { ok: false, error: new NexError(ev.error.code as never, ev.error.message, ev.error.details) };
+        outcome = { ok: false, error: new NexError(ev.error.code, ev.error.message, ev.error.details) };
         settle();
       } else if (ev.event === 'job.state' && ev.job.status === 'cancelled') {
         outcome = { ok: false, error: new NexError('job.cancelled', 'cancelled') };
@@ -82,7 +74,11 @@ export const download: Command = {
       }
     };
     try {
-      services = await cliServices(io, onEvent, values.verbose);
+      services = await cliServices(io, onEvent, { verbose: values.verbose });
+      let target: ResolvedInput = { url: input };
+      if (values.resolve) target = await resolveForDownload(input, await services.resolver());
+      const url = target.url;
+      if (!HttpUrl.safeParse(url).success) throw new NexError('input.invalid_url', 'the URL must be http(s) and must not start with "-"');
       if (interrupted) throw new NexError('job.cancelled', 'cancelled');
       const outDir = path.resolve(values.out ?? services.config.get().downloadDir);
       services.jobs.submit({ url, preset: preset.data, outDir, ...(target.title && { title: target.title }), ...(target.tags && { tags: target.tags }) });
@@ -93,6 +89,7 @@ export const download: Command = {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       bar?.end();
+      await services?.close({ jobsTimeoutMs: LIMITS.cliShutdownMs });
     }
     const result = outcome;
     if (result?.ok) {

@@ -22,14 +22,17 @@ export const probe: Command = {
     const json = parsed.values.json ?? false;
     const [url, ...extra] = parsed.positionals;
     if (!url || extra.length) return usageError(io, usage, 'expected exactly one <url>');
+    let services: Awaited<ReturnType<typeof cliServices>> | null = null;
     try {
       if (!HttpUrl.safeParse(url).success) throw new NexError('input.invalid_url', 'the URL must be http(s) and must not start with "-"');
-      const services = await cliServices(io, undefined, parsed.values.verbose);
+      services = await cliServices(io, undefined, { verbose: parsed.values.verbose });
       const detail = await services.media.probe(url, { noCache: parsed.values['no-cache'], log: services.log.forJob(null) });
       io.stdout.write(json ? `${JSON.stringify(detail.result)}\n` : describe(detail.result));
       return 0;
     } catch (e) {
       return reportError(io, json, e);
+    } finally {
+      await services?.close();
     }
   },
 };

@@ -2,37 +2,50 @@
  * `nexstream resolve <url-or-text> [--json] [--no-cache] [--meta JSON]`
  * Exit 0 when a match was found, 3 when there is no confident match, 1 on error.
  */
+import { parseArgs } from 'node:util';
 import { toErrorPayload } from '../../shared/errors.js';
 import { PageTrackMeta, type ResolveResult } from '../../shared/protocol/track.js';
-import { ConfigStore } from '../config/store.js';
-import { secretValues } from '../config/public.js';
-import { Logger } from '../log/logger.js';
-import { resolverFor } from '../resolver/service.js';
+import { cliServices, fixLine } from './common.js';
 import { EXIT, type CliIo, type Command } from './types.js';
 
 export const NO_MATCH_EXIT = 3;
 
-export function parseResolveArgs(args: string[]): { input: string; json: boolean; noCache: boolean; meta?: PageTrackMeta } | string {
-  const rest: string[] = [];
-  let json = false;
-  let noCache = false;
-  let meta: PageTrackMeta | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] ?? '';
-    if (a === '--json') json = true;
-    else if (a === '--no-cache') noCache = true;
-    else if (a === '--meta') {
-      try {
-        const r = PageTrackMeta.safeParse(JSON.parse(args[++i] ?? ''));
-        if (!r.success) return `--meta: ${r.error.issues[0]?.message ?? 'invalid'}`;
-        meta = r.data;
-      } catch {
-        return '--meta takes a JSON object';
-      }
-    } else rest.push(a);
+const usage =
+  'nexstream resolve [--json] [--no-cache] [--meta JSON] [--] <url-or-text>\n' +
+  '  --json      print one JSON object (title, artists, album, isrc, durationSec, artworkUrl, previewUrl, level, verified, match, candidates, timingsMs)\n' +
+  '  --no-cache  skip the registry\n' +
+  '  --meta      what a page gave: {"title","artists","durationSec","isrc"}\n' +
+  '  --          ends the options (for text that starts with "-")\n' +
+  'Exit 0 = matched, 3 = no confident match, other = error.';
+
+export interface ResolveArgs {
+  input: string;
+  json: boolean;
+  noCache: boolean;
+  meta?: PageTrackMeta;
+}
+
+/** node:util parseArgs, strict: an unknown flag is a usage error, never part of the text searched for. */
+export function parseResolveArgs(args: string[]): ResolveArgs | string {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { json: { type: 'boolean' }, 'no-cache': { type: 'boolean' }, meta: { type: 'string' } } });
+  } catch (e) {
+    return (e as Error).message;
   }
-  const input = rest.join(' ').trim();
-  return input ? { input, json, noCache, meta } : 'nothing to resolve';
+  const { values, positionals } = parsed;
+  let meta: PageTrackMeta | undefined;
+  if (values.meta !== undefined) {
+    try {
+      const r = PageTrackMeta.safeParse(JSON.parse(values.meta));
+      if (!r.success) return `--meta: ${r.error.issues[0]?.message ?? 'invalid'}`;
+      meta = r.data;
+    } catch {
+      return '--meta takes a JSON object';
+    }
+  }
+  const input = positionals.join(' ').trim();
+  return input ? { input, json: values.json ?? false, noCache: values['no-cache'] ?? false, meta } : 'nothing to resolve';
 }
 
 /** The CLI contract's JSON (ResolveResult without the per-candidate breakdowns). */
@@ -57,13 +70,13 @@ export function contractJson(r: ResolveResult): Record<string, unknown> {
 export async function runResolve(args: string[], io: CliIo): Promise<{ code: number; result: ResolveResult | null }> {
   const parsed = parseResolveArgs(args);
   if (typeof parsed === 'string') {
-    io.stderr.write(`nexstream resolve: ${parsed}\n`);
+    io.stderr.write(`nexstream resolve: ${parsed}\n\n${usage}\n`);
     return { code: EXIT.usage, result: null };
   }
-  const config = new ConfigStore(io.env);
-  const log = new Logger({ file: { path: config.get().paths.logFile }, secrets: () => secretValues(config.get()) });
-  const { resolver, registry } = await resolverFor({ config, log });
+  // The resolver reports through its result and the log file; stderr stays for the one error line.
+  const services = await cliServices(io, undefined, { stderrLevel: null });
   try {
+    const resolver = await services.resolver();
     const r = await resolver.resolve(parsed.input, { meta: parsed.meta, noCache: parsed.noCache });
     if (parsed.json) io.stdout.write(`${JSON.stringify(contractJson(r))}\n`);
     else {
@@ -74,21 +87,18 @@ export async function runResolve(args: string[], io: CliIo): Promise<{ code: num
   } catch (e) {
     const p = toErrorPayload(e);
     if (parsed.json) io.stdout.write(`${JSON.stringify({ error: p })}\n`);
-    io.stderr.write(`nexstream resolve: ${p.message} (${p.code})\n`);
+    io.stderr.write(`nexstream resolve: ${p.message} (${p.code})\n${fixLine(p.code)}`);
     return { code: EXIT.failed, result: null };
   } finally {
-    await resolver.idle();
-    await registry.close();
+    // Lets a registry hit's preview refresh land, then closes the registry and the log file.
+    await services.close();
   }
 }
 
 export const resolve: Command = {
   summary: 'Find the official track and the best video for a link or "Artist - Title"',
-  usage:
-    'nexstream resolve <url-or-text> [--json] [--no-cache] [--meta JSON]\n' +
-    '  --json      print one JSON object (title, artists, album, isrc, durationSec, artworkUrl, previewUrl, level, verified, match, candidates, timingsMs)\n' +
-    '  --no-cache  skip the registry\n' +
-    '  --meta      what a page gave: {"title","artists","durationSec","isrc"}\n' +
-    'Exit 0 = matched, 3 = no confident match, other = error.',
+  usage,
   run: async (args, io) => (await runResolve(args, io)).code,
 };
+
+

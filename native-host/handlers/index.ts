@@ -32,5 +32,4 @@ export const handlers: HandlerMap = {
   reveal,
 };
 
-export { PENDING_TYPES } from './pending.js';
 export type { Handler, HandlerContext, HandlerMap } from './types.js';

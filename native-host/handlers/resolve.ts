@@ -1,9 +1,8 @@
-import { resolverFor } from '../resolver/service.js';
 import type { Handler } from './types.js';
 
 /** Resolves a link or text; partial results stream as `resolve.partial` events with this request's id. */
 export const resolve: Handler<'resolve'> = async (req, ctx) => {
-  const { resolver } = await resolverFor(ctx);
+  const resolver = await ctx.resolver();
   return resolver.resolve(req.input, {
     meta: req.meta,
     noCache: req.noCache,

@@ -9,6 +9,7 @@ import { NexError, toErrorPayload } from '../../shared/errors.js';
 import type { DownloadHooks, DownloadResult, DownloadSpec, LogFn } from '../media/types.js';
 import { isTerminal, transition } from './state.js';
 import { Throttle } from './throttle.js';
+import { LIMITS } from '../limits.js';
 
 /** Runs one download; must settle (reject) soon after `signal` aborts, having cleaned up. */
 export type JobRunner = (spec: DownloadSpec, hooks: Required<Pick<DownloadHooks, 'signal' | 'log' | 'onProgress' | 'onTitle'>>) => Promise<DownloadResult>;
@@ -91,7 +92,7 @@ export class JobManager {
    * Cancels everything and waits (bounded) for running jobs to clean up. Used on browser
    * disconnect and signals. Returns false if some job did not settle in time.
    */
-  async shutdown(timeoutMs = 10_000): Promise<boolean> {
+  async shutdown(timeoutMs: number = LIMITS.cliShutdownMs): Promise<boolean> {
     this.closed = true;
     const settling: Promise<void>[] = [];
     for (const e of this.jobs.values()) {

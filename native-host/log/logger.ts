@@ -3,7 +3,7 @@
  * (logs.tail), the rotating file and, once a browser is attached, the wire as batched `log` events.
  */
 import type { EventOf, LogLevel, LogLine, LogSource } from '../../shared/protocol/index.js';
-import type { LogFn } from '../media/types.js';
+import type { LogFn } from './types.js';
 import { FileSink, type FileSinkOptions } from './file-sink.js';
 import { LogRing } from './ring.js';
 import { createRedactor } from './redact.js';

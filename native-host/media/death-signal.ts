@@ -6,6 +6,7 @@
  * sweep (part-sweep.ts) kills such orphans the next time a host starts.
  */
 import { spawnSync } from 'node:child_process';
+import { LIMITS } from '../limits.js';
 
 let prefix: string[] | undefined;
 
@@ -15,7 +16,7 @@ export function deathSignalPrefix(): string[] {
   prefix = [];
   if (process.platform !== 'linux') return prefix;
   // setpriv before util-linux 2.33 has no --pdeathsig and would refuse to run the tool at all.
-  const help = spawnSync('setpriv', ['--help'], { encoding: 'utf8', timeout: 2000, stdio: ['ignore', 'pipe', 'ignore'] });
+  const help = spawnSync('setpriv', ['--help'], { encoding: 'utf8', timeout: LIMITS.setprivProbeMs, stdio: ['ignore', 'pipe', 'ignore'] });
   if (help.status === 0 && help.stdout.includes('--pdeathsig')) prefix = ['setpriv', '--pdeathsig', 'KILL', '--'];
   return prefix;
 }

@@ -9,6 +9,7 @@ import { NET_PROTOCOLS, headerBlock } from './ffmpeg-args.js';
 import { dashDuration } from './manifest-duration.js';
 import type { LogFn, Tools } from './types.js';
 import { hasAudio, hasVideo, type InfoDict, type RawFormat } from './ytdlp-info.js';
+import { LIMITS } from '../limits.js';
 
 const FfprobeOut = z.object({
   streams: z
@@ -35,9 +36,9 @@ function fps(rate: string | undefined): number | null {
 
 async function ffprobeFormat(f: RawFormat, tools: Tools, signal?: AbortSignal): Promise<{ patch: Partial<RawFormat>; duration: number | null } | null> {
   const headers = f.http_headers && Object.keys(f.http_headers).length ? ['-headers', headerBlock(f.http_headers)] : [];
-  const args = ['-v', 'error', '-protocol_whitelist', NET_PROTOCOLS, '-rw_timeout', '15000000', ...headers];
+  const args = ['-v', 'error', '-protocol_whitelist', NET_PROTOCOLS, '-rw_timeout', String(LIMITS.ffprobeReadTimeoutMs * 1000), ...headers];
   args.push('-show_entries', 'format=duration:stream=codec_type,codec_name,width,height,avg_frame_rate:stream_disposition=attached_pic', '-of', 'json', '-i', f.url ?? '');
-  const r = await execa(tools.ffprobe, args, { reject: false, timeout: 20_000, cancelSignal: signal, stdin: 'ignore' });
+  const r = await execa(tools.ffprobe, args, { reject: false, timeout: LIMITS.ffprobeMs, cancelSignal: signal, stdin: 'ignore' });
   if (r.exitCode !== 0) return null;
   const out = FfprobeOut.safeParse(JSON.parse(r.stdout || '{}'));
   if (!out.success) return null;

@@ -3,6 +3,7 @@ import type { PresetId } from '../../shared/protocol/index.js';
 import { MP4_AUDIO, MP4_VIDEO } from './codecs.js';
 import { presetSpec } from './presets.js';
 import { metadataArgs, type TagValues } from './tags.js';
+import { LIMITS } from '../limits.js';
 
 /**
  * Network protocols only: a hostile playlist or redirect cannot pull in `file:`, `concat:` or `subfile:`.
@@ -43,7 +44,7 @@ function inputArgs(src: StreamSource): string[] {
   if (src.url.startsWith('pipe:')) return ['-protocol_whitelist', 'pipe', '-i', src.url];
   const headers = src.headers && Object.keys(src.headers).length ? ['-headers', headerBlock(src.headers)] : [];
   // rw_timeout (µs): a stalled server fails the job instead of hanging it.
-  return ['-protocol_whitelist', NET_PROTOCOLS, '-rw_timeout', '30000000', ...headers, '-i', src.url];
+  return ['-protocol_whitelist', NET_PROTOCOLS, '-rw_timeout', String(LIMITS.ffmpegReadTimeoutMs * 1000), ...headers, '-i', src.url];
 }
 
 function audioCodecArgs(preset: PresetId, codec: string | null | undefined): string[] {

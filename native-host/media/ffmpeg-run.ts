@@ -11,6 +11,7 @@ import type { Progress } from '../../shared/protocol/index.js';
 import { cancelled } from './probe.js';
 import { createProgressParser } from './progress.js';
 import type { Feeder } from './sources.js';
+import { processFailure, type ProcessExit } from './process-failure.js';
 import { supervise } from './supervise.js';
 import type { LogFn, Tools } from './types.js';
 import { ytdlpError, ytdlpPipeArgs } from './ytdlp-args.js';
@@ -30,8 +31,10 @@ export interface FfmpegRunOptions {
 const DISK_FULL = /No space left on device|ENOSPC|Disk quota exceeded/i;
 const NO_STREAM = /Stream map '[^']*:a[^']*' matches no streams|does not contain any stream|Output file #0 does not contain any stream/i;
 
-export function ffmpegError(exitCode: number | null, tail: string, audioRequired: boolean): NexError {
-  const details = { exitCode, stderrTail: tail.split('\n').slice(-15).join('\n') };
+export function ffmpegError(exit: ProcessExit | number | null, tail: string, audioRequired: boolean): NexError {
+  const failure = processFailure(exit);
+  const { exitCode } = failure;
+  const details = { ...failure, stderrTail: tail.split('\n').slice(-15).join('\n') };
   if (DISK_FULL.test(tail)) return new NexError('media.disk_full', 'The disk is full: free some space or pick another download folder.', details);
   if (audioRequired && NO_STREAM.test(tail)) return new NexError('media.no_audio', 'This source has no audio stream, so an audio preset cannot be made from it.', details);
   const last = tail.trim().split('\n').at(-1) ?? '';
@@ -74,8 +77,8 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
     const fed = await Promise.all(feeding);
     if (opts.signal?.aborted) throw cancelled();
     const failedFeed = fed.find((r) => r.exitCode !== 0 && r.signal === null);
-    if (failedFeed) throw ytdlpError(failedFeed.exitCode, failedFeed.tail, opts.url);
-    if (done.exitCode !== 0) throw ffmpegError(done.exitCode, ff.stderrTail.text(), opts.audioRequired ?? false);
+    if (failedFeed) throw ytdlpError(failedFeed, failedFeed.tail, opts.url);
+    if (done.exitCode !== 0) throw ffmpegError(done, ff.stderrTail.text(), opts.audioRequired ?? false);
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
     await Promise.all(cwds.map((d) => rm(d, { recursive: true, force: true })));

@@ -1,32 +1,17 @@
-/** `which`, without a shell: an explicit path from the environment, else the first match on PATH. */
-import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
+/** Executable lookup without a shell (the `which` package): an explicit path or name, else the first match on PATH. */
 import path from 'node:path';
-
-async function isExecutable(p: string): Promise<boolean> {
-  try {
-    if (!(await stat(p)).isFile()) return false;
-    await access(p, process.platform === 'win32' ? constants.F_OK : constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import which from 'which';
 
 /**
  * @param name bare tool name, e.g. 'yt-dlp'
- * @param override value of the tool's environment variable (absolute path, or a name to look up on PATH)
+ * @param env where PATH (and PATHEXT on Windows) come from
+ * @param override a configured path (absolute, or a name to look up on PATH) that replaces `name`
  */
-export async function findExecutable(name: string, env: NodeJS.ProcessEnv, override?: string): Promise<string | null> {
+export async function findExecutable(name: string, env: NodeJS.ProcessEnv, override?: string | null): Promise<string | null> {
   const wanted = override?.trim() || name;
-  if (wanted.includes('/') || wanted.includes(path.sep)) return (await isExecutable(path.resolve(wanted))) ? path.resolve(wanted) : null;
-  const exts = process.platform === 'win32' ? ['', ...(env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';').map((e) => e.toLowerCase())] : [''];
-  for (const dir of (env.PATH ?? env.Path ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    for (const ext of exts) {
-      const p = path.join(dir, wanted + ext);
-      if (await isExecutable(p)) return p;
-    }
-  }
-  return null;
+  if (wanted.includes('/') || wanted.includes(path.sep)) return which(path.resolve(wanted), { nothrow: true });
+  // Empty PATH entries would mean "the current directory" to which: never look there.
+  const dirs = (env.PATH ?? env.Path ?? '').split(path.delimiter).filter(Boolean);
+  if (!dirs.length) return null;
+  return which(wanted, { path: dirs.join(path.delimiter), nothrow: true, ...(env.PATHEXT ? { pathExt: env.PATHEXT } : {}) });
 }

@@ -1,11 +1,7 @@
 /** The media pipeline: tool discovery, probe, download. Callers import from here only. */
 export type * from './types.js';
-export { discoverTools, toolReport } from './tools.js';
-export { probe, assertHttpUrl } from './probe.js';
-export { ProbeCache, probeCache } from './probe-cache.js';
+export { discoverTools, toolReport, type DiscoverOptions, type ToolPaths } from './tools.js';
+export { probe } from './probe.js';
+export { probeCache } from './probe-cache.js';
 export { download } from './pipeline.js';
 export { cleanupStaleParts } from './part-files.js';
-export { safeFileName, uniquePath, PART_SUFFIX } from './filename.js';
-export { presetSpec, chooseFormats } from './presets.js';
-export { buildFfmpegArgs } from './ffmpeg-args.js';
-export { createProgressParser } from './progress.js';

@@ -7,10 +7,11 @@ import { get as httpGet, type IncomingMessage } from 'node:http';
 import { get as httpsGet } from 'node:https';
 import { HttpUrl } from '../../shared/protocol/index.js';
 import type { RawFormat } from './ytdlp-info.js';
+import { LIMITS } from '../limits.js';
 
 /** An MPD is small; anything bigger is not what we think it is. */
-const MAX_BYTES = 2 * 1024 * 1024;
-const TIMEOUT_MS = 5000;
+const MAX_BYTES = LIMITS.manifestMaxBytes;
+const TIMEOUT_MS = LIMITS.manifestMs;
 
 /** 'PT1H2M3.5S' (ISO 8601, as MPDs write it) -> 3723.5; null for anything else. */
 export function isoDurationSec(s: string): number | null {

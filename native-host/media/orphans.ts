@@ -5,6 +5,7 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { execa } from 'execa';
+import { LIMITS } from '../limits.js';
 
 async function linuxPidsWithArg(arg: string): Promise<number[]> {
   const pids: number[] = [];
@@ -20,7 +21,7 @@ async function linuxPidsWithArg(arg: string): Promise<number[]> {
 
 async function psPidsWithArg(arg: string): Promise<number[]> {
   // ps joins argv with spaces, so this is a substring match on the (distinctive, owner-tagged) path.
-  const r = await execa('ps', ['-axww', '-o', 'pid=,command='], { reject: false, timeout: 5000 });
+  const r = await execa('ps', ['-axww', '-o', 'pid=,command='], { reject: false, timeout: LIMITS.psMs });
   if (r.exitCode !== 0) return [];
   return String(r.stdout)
     .split('\n')

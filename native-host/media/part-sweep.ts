@@ -10,9 +10,10 @@ import { pidsWithArg } from './orphans.js';
 import { parsePartName } from './part-names.js';
 import { isAlive, selfIdentity, type ProcessIdentity } from './process-identity.js';
 import { killTree } from './supervise.js';
+import { LIMITS } from '../limits.js';
 
 export interface CleanupOptions {
-  /** Untagged parts untouched for this long are stale (a live job keeps writing its part). Default 10 min. */
+  /** Untagged parts untouched for this long are stale (a live job keeps writing its part). Default LIMITS.stalePartMs. */
   olderThanMs?: number;
   now?: number;
   /** Told about each orphaned tool process killed, for the log. */
@@ -20,7 +21,7 @@ export interface CleanupOptions {
 }
 
 /** How long killed orphans get to vanish before their part is removed anyway. */
-const ORPHAN_WAIT_MS = 2000;
+const ORPHAN_WAIT_MS = LIMITS.orphanWaitMs;
 
 async function ownerGone(owner: ProcessIdentity, self: ProcessIdentity): Promise<boolean> {
   if (owner.pid === self.pid && owner.start === self.start) return false;
@@ -40,7 +41,7 @@ async function killWriters(partPath: string, onOrphan?: CleanupOptions['onOrphan
 
 /** Deletes leftover part files in `dir` as described above; returns the removed paths. */
 export async function cleanupStaleParts(dir: string, opts: CleanupOptions = {}): Promise<string[]> {
-  const olderThan = opts.olderThanMs ?? 10 * 60_000;
+  const olderThan = opts.olderThanMs ?? LIMITS.stalePartMs;
   const now = opts.now ?? Date.now();
   const self = await selfIdentity();
   const names = await readdir(dir).catch(() => [] as string[]);

@@ -1,24 +1,29 @@
 /** Recent probes by URL, so reopening the popup is instant. Small and time-limited: format URLs expire upstream. */
+import { LRUCache } from 'lru-cache';
 import type { ProbeDetail } from './types.js';
 
 export class ProbeCache {
-  private readonly map = new Map<string, ProbeDetail>();
+  private readonly lru: LRUCache<string, ProbeDetail>;
 
   /**
-   * @param ttlMs how long a probe stays fresh; default 120 s. 0 disables caching.
-   * @param maxEntries oldest entries go first beyond this; default 64.
+   * @param ttlMs how long a probe stays fresh; default 120 s. 0 disables caching. Read at every get,
+   *   so a config change (probeCacheSec) applies to probes already cached too.
+   * @param maxEntries least recently used entries go first beyond this; default 64.
    */
   constructor(
     public ttlMs = 120_000,
-    private readonly maxEntries = 64,
+    maxEntries = 64,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.lru = new LRUCache({ max: maxEntries });
+  }
 
   get(url: string): ProbeDetail | undefined {
-    const hit = this.map.get(url);
+    const hit = this.lru.get(url);
     if (!hit) return undefined;
+    // Freshness is the probe's own age, not the cache's clock: probedAt is what the format URLs date from.
     if (this.now() - hit.probedAt >= this.ttlMs) {
-      this.map.delete(url);
+      this.lru.delete(url);
       return undefined;
     }
     return hit;
@@ -26,13 +31,11 @@ export class ProbeCache {
 
   set(url: string, detail: ProbeDetail): void {
     if (this.ttlMs <= 0) return;
-    this.map.delete(url);
-    this.map.set(url, detail);
-    while (this.map.size > this.maxEntries) this.map.delete(this.map.keys().next().value as string);
+    this.lru.set(url, detail);
   }
 
   clear(): void {
-    this.map.clear();
+    this.lru.clear();
   }
 }
 

@@ -2,6 +2,8 @@
 import { NexError, isNexError } from '../../shared/errors.js';
 import { HttpUrl } from '../../shared/protocol/index.js';
 import { enrichInfo } from './enrich.js';
+import { LIMITS } from '../limits.js';
+import { processFailure } from './process-failure.js';
 import { probeCache } from './probe-cache.js';
 import { toProbeResult } from './probe-map.js';
 import { supervise } from './supervise.js';
@@ -20,17 +22,22 @@ const IMAGE_EXTS = new Set(['jpg', 'jpeg', 'png', 'gif', 'webp', 'avif', 'bmp', 
 
 export const cancelled = () => new NexError('job.cancelled', 'Cancelled.');
 
-/** A probe that has not answered by then is stuck (yt-dlp's own socket timeout is 20 s per request). */
-export const PROBE_TIMEOUT_MS = 90_000;
+/** A probe that has not answered by then is stuck (see LIMITS.probeMs). */
+export const PROBE_TIMEOUT_MS = LIMITS.probeMs;
 
 async function runYtdlpJson(url: string, tools: Tools, opts: ProbeOptions): Promise<InfoDict> {
   let stdout = '';
-  const signal = opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]) : AbortSignal.timeout(PROBE_TIMEOUT_MS);
+  const limit = AbortSignal.timeout(opts.timeoutMs ?? PROBE_TIMEOUT_MS);
+  const signal = opts.signal ? AbortSignal.any([opts.signal, limit]) : limit;
   const p = supervise(tools.ytdlp, ytdlpProbeArgs(url, tools), { source: 'yt-dlp', log: opts.log, signal, onStdout: (c) => (stdout += c) });
-  const { exitCode } = await p.exited;
+  const exit = await p.exited;
   if (opts.signal?.aborted) throw cancelled();
-  if (signal.aborted) throw new NexError('media.ytdlp_exit', `yt-dlp did not answer within ${PROBE_TIMEOUT_MS / 1000} s.`, { url });
-  if (exitCode !== 0) throw ytdlpError(exitCode, p.stderrTail.text(), url);
+  // Our time limit, not yt-dlp, ended the run: its own code, so nobody reads it as a yt-dlp bug.
+  if (limit.aborted) {
+    const ms = opts.timeoutMs ?? PROBE_TIMEOUT_MS;
+    throw new NexError('media.timeout', `yt-dlp did not answer within ${ms / 1000} s.`, { url, tool: 'yt-dlp', timeoutMs: ms, ...processFailure(exit, { timedOut: true }) });
+  }
+  if (exit.exitCode !== 0) throw ytdlpError(exit, p.stderrTail.text(), url);
   try {
     return parseInfoJson(stdout);
   } catch (e) {

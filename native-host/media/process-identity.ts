@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { execa } from 'execa';
+import { LIMITS } from '../limits.js';
 
 export interface ProcessIdentity {
   pid: number;
@@ -21,7 +22,7 @@ async function startOf(pid: number): Promise<number | null> {
     return rest[0] === 'Z' || rest[0] === 'X' ? null : Number(rest[19]);
   }
   if (process.platform === 'darwin') {
-    const r = await execa('ps', ['-o', 'lstart=', '-p', String(pid)], { reject: false, timeout: 5000 });
+    const r = await execa('ps', ['-o', 'lstart=', '-p', String(pid)], { reject: false, timeout: LIMITS.psMs });
     if (r.exitCode !== 0 || !String(r.stdout).trim()) return null;
     const t = Date.parse(String(r.stdout).trim());
     return Number.isFinite(t) ? Math.floor(t / 1000) : 0;

@@ -7,15 +7,17 @@ import { execa, type Options, type ResultPromise } from 'execa';
 import type { LogSource } from '../../shared/protocol/index.js';
 import { deathSignalPrefix } from './death-signal.js';
 import { Tail, displayCommand, lineSplitter } from './lines.js';
+import type { ProcessExit } from './process-failure.js';
 import type { LogFn } from './types.js';
+import { LIMITS } from '../limits.js';
 
 /** How long a process gets to exit after SIGTERM before SIGKILL. */
-export const KILL_GRACE_MS = 3000;
+export const KILL_GRACE_MS = LIMITS.killGraceMs;
 
 export interface Supervised {
   sub: ResultPromise<Options>;
   /** Resolves when the process has exited, however it ended; never rejects. */
-  exited: Promise<{ exitCode: number | null; signal: string | null }>;
+  exited: Promise<ProcessExit>;
   stderrTail: Tail;
   kill(): void;
 }
@@ -96,7 +98,9 @@ export function supervise(file: string, args: string[], opts: SuperviseOptions):
     if (timer) clearTimeout(timer);
     // Stragglers in the group (children that ignored SIGTERM) go with the leader.
     if (killing && sub.pid) killTree(sub.pid, 'SIGKILL');
-    return { exitCode: r.exitCode ?? null, signal: r.signal ?? null };
+    // A spawn failure (ENOENT, EACCES) has no exit code: its message is the cause.
+    const cause = r.failed && r.exitCode === undefined && !r.signal ? (r.shortMessage ?? r.message) : undefined;
+    return { exitCode: r.exitCode ?? null, signal: r.signal ?? null, ...(cause ? { cause } : {}) };
   })();
   const kill = () => {
     if (killing || !sub.pid || sub.exitCode !== null) return;

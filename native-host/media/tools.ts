@@ -6,6 +6,7 @@ import type { ToolStatus } from '../../shared/protocol/index.js';
 import { findExecutable } from './find-executable.js';
 import { ToolCache } from './tool-cache.js';
 import type { Tools } from './types.js';
+import { LIMITS } from '../limits.js';
 
 export const YTDLP_FIX =
   'Install yt-dlp: `pipx install yt-dlp` (or `python3 -m pip install -U yt-dlp`, `brew install yt-dlp`, `apt-get install yt-dlp`), or set NEXSTREAM_YTDLP to its path.';
@@ -16,7 +17,7 @@ export const YTDLP_JS_RUNTIMES_SINCE = '2025.11';
 const MIN_FFMPEG_MAJOR = 4;
 
 async function versionOf(file: string, args: string[]): Promise<string | null> {
-  const r = await execa(file, args, { reject: false, timeout: 15_000, stdin: 'ignore' });
+  const r = await execa(file, args, { reject: false, timeout: LIMITS.toolQueryMs, stdin: 'ignore' });
   return r.exitCode === 0 ? r.stdout.trim() : null;
 }
 
@@ -45,25 +46,36 @@ export async function supportsJsRuntimes(ytdlp: string, version: string | null, 
   if (version && /^\d{4}\.\d{1,2}\.\d{1,2}/.test(version)) return versionAtLeast(version, YTDLP_JS_RUNTIMES_SINCE);
   let p = helpCache.get(ytdlp);
   if (!p) {
-    const ask = () => execa(ytdlp, ['--help'], { reject: false, timeout: 15_000, stdin: 'ignore' }).then((r) => (r.exitCode === 0 ? String(r.stdout.includes('--js-runtimes')) : null));
+    const ask = () => execa(ytdlp, ['--help'], { reject: false, timeout: LIMITS.toolQueryMs, stdin: 'ignore' }).then((r) => (r.exitCode === 0 ? String(r.stdout.includes('--js-runtimes')) : null));
     p = (cache ? cache.get(ytdlp, 'yt-dlp --help has --js-runtimes', ask) : ask()).then((a) => a === 'true');
     helpCache.set(ytdlp, p);
   }
   return p;
 }
 
+/** Configured tool paths (HostConfig.tools); null: look the tool up on PATH. */
+export interface ToolPaths {
+  ytdlp: string | null;
+  ffmpeg: string | null;
+  ffprobe: string | null;
+}
+
 export interface DiscoverOptions {
   /** JSON file remembering each binary's version by path + size + mtime (e.g. `<dataDir>/tools.json`); none: ask every time. */
   cacheFile?: string;
+  /** The host's typed config; without it (bench, media tests) the NEXSTREAM_* variables of `env` name the tools. */
+  paths?: ToolPaths;
+}
+
+/** Where to look: the typed paths when the host passes them, else the environment's overrides. */
+function toolPaths(env: NodeJS.ProcessEnv, paths?: ToolPaths): ToolPaths {
+  return paths ?? { ytdlp: env.NEXSTREAM_YTDLP ?? null, ffmpeg: env.NEXSTREAM_FFMPEG ?? null, ffprobe: env.NEXSTREAM_FFPROBE ?? null };
 }
 
 /** Resolves the tools or throws media.ytdlp_missing / media.ffmpeg_missing with the install fix. */
 export async function discoverTools(env: NodeJS.ProcessEnv = process.env, opts: DiscoverOptions = {}): Promise<Tools> {
-  const [ytdlp, ffmpeg, ffprobe] = await Promise.all([
-    findExecutable('yt-dlp', env, env.NEXSTREAM_YTDLP),
-    findExecutable('ffmpeg', env, env.NEXSTREAM_FFMPEG),
-    findExecutable('ffprobe', env, env.NEXSTREAM_FFPROBE),
-  ]);
+  const where = toolPaths(env, opts.paths);
+  const [ytdlp, ffmpeg, ffprobe] = await Promise.all([findExecutable('yt-dlp', env, where.ytdlp), findExecutable('ffmpeg', env, where.ffmpeg), findExecutable('ffprobe', env, where.ffprobe)]);
   if (!ytdlp) throw new NexError('media.ytdlp_missing', `yt-dlp was not found. ${YTDLP_FIX}`);
   if (!ffmpeg || !ffprobe) throw new NexError('media.ffmpeg_missing', `${ffmpeg ? 'ffprobe' : 'ffmpeg'} was not found. ${FFMPEG_FIX}`);
   const cache = opts.cacheFile ? new ToolCache(opts.cacheFile) : null;
@@ -84,16 +96,17 @@ export async function discoverTools(env: NodeJS.ProcessEnv = process.env, opts: 
 }
 
 /** One ToolStatus per tool, for `nexstream doctor`; never throws. */
-export async function toolReport(env: NodeJS.ProcessEnv = process.env): Promise<ToolStatus[]> {
-  const find = async (name: string, override: string | undefined, args: string[]) => {
+export async function toolReport(env: NodeJS.ProcessEnv = process.env, paths?: ToolPaths): Promise<ToolStatus[]> {
+  const where = toolPaths(env, paths);
+  const find = async (name: string, override: string | null, args: string[]) => {
     const p = await findExecutable(name, env, override);
     const out = p ? await versionOf(p, args).catch(() => null) : null;
     return { p, version: out ? (name === 'yt-dlp' ? out : parseFfmpegVersion(out.split('\n')[0] ?? '')) : null };
   };
   const [y, f, fp] = await Promise.all([
-    find('yt-dlp', env.NEXSTREAM_YTDLP, ['--version']),
-    find('ffmpeg', env.NEXSTREAM_FFMPEG, ['-hide_banner', '-version']),
-    find('ffprobe', env.NEXSTREAM_FFPROBE, ['-hide_banner', '-version']),
+    find('yt-dlp', where.ytdlp, ['--version']),
+    find('ffmpeg', where.ffmpeg, ['-hide_banner', '-version']),
+    find('ffprobe', where.ffprobe, ['-hide_banner', '-version']),
   ]);
   const status = (name: string, t: typeof y, fix: string, tooOld: string | null): ToolStatus => {
     if (!t.p) return { name, path: null, version: null, ok: false, problem: 'not found', fix };

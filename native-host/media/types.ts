@@ -2,7 +2,7 @@
  * The contract between the media pipeline (probe, download) and its callers (job manager, CLI, bench).
  * Implementations live beside this file; callers import only from './index.js'.
  */
-import type { PresetId, ProbeResult, Progress, TrackTags, LogLevel, LogSource } from '../../shared/protocol/index.js';
+import type { PresetId, ProbeResult, Progress, TrackTags } from '../../shared/protocol/index.js';
 
 /** Resolved paths of the external tools, and what the installed yt-dlp supports. */
 export interface Tools {
@@ -15,14 +15,17 @@ export interface Tools {
   ffmpegVersion: string | null;
 }
 
-/** Where log lines from a job go (yt-dlp/ffmpeg command lines and output, host notes). */
-export type LogFn = (line: { source: LogSource; level: LogLevel; text: string; replaceKey?: string }) => void;
+/** Where log lines from a job go; defined by the log layer (the logger must not import media). */
+export type { LogFn } from '../log/types.js';
+import type { LogFn } from '../log/types.js';
 
 export interface ProbeOptions {
   signal?: AbortSignal;
   log?: LogFn;
   /** Skip the short-lived probe cache. */
   noCache?: boolean;
+  /** yt-dlp -J time limit; default LIMITS.probeMs. */
+  timeoutMs?: number;
 }
 
 /** A probe with what the pipeline needs beyond the picker's model (format URLs, headers). */

@@ -1,10 +1,12 @@
 /** yt-dlp command lines (machine interfaces only: -J, and -o - for the pipe fallback), and its errors as NexErrors. Pure. */
 import { NexError } from '../../shared/errors.js';
+import { processFailure, type ProcessExit } from './process-failure.js';
 import type { Tools } from './types.js';
+import { LIMITS } from '../limits.js';
 
 /** Same behaviour whatever the user's yt-dlp config says; node as JS runtime where yt-dlp can use one. */
 export function ytdlpBaseArgs(tools: Pick<Tools, 'ytdlpSupportsJsRuntimes'>): string[] {
-  return ['--ignore-config', '--no-warnings', '--no-playlist', '--socket-timeout', '20', ...(tools.ytdlpSupportsJsRuntimes ? ['--js-runtimes', 'node'] : [])];
+  return ['--ignore-config', '--no-warnings', '--no-playlist', '--socket-timeout', String(LIMITS.ytdlpSocketTimeoutSec), ...(tools.ytdlpSupportsJsRuntimes ? ['--js-runtimes', 'node'] : [])];
 }
 
 /** `-J`: one JSON info dict on stdout. The URL goes after `--` so it can never be read as an option. */
@@ -30,9 +32,11 @@ const UNAVAILABLE =
   /HTTP Error (4\d\d|5\d\d)|not found|unavailable|private video|has been removed|no longer available|does not exist|terminated|Unable to download (webpage|JSON)|Connection refused|Name or service not known|getaddrinfo|timed out|No video formats found|This video is only available/i;
 
 /** Exit code + `ERROR:` line -> a stable code. Progress text is never parsed. */
-export function ytdlpError(exitCode: number | null, stderr: string, url: string): NexError {
+export function ytdlpError(exit: ProcessExit | number | null, stderr: string, url: string): NexError {
   const line = ytdlpErrorLine(stderr);
-  const details = { url, exitCode, ytdlpError: line ?? stderr.slice(-500) };
+  const failure = processFailure(exit);
+  const { exitCode } = failure;
+  const details = { url, ...failure, ytdlpError: line ?? stderr.slice(-500) };
   if (line && UNSUPPORTED.test(line)) return new NexError('media.unsupported', `No media found at this address (${line}).`, details);
   if (line && UNAVAILABLE.test(line)) return new NexError('media.unavailable', `The media is not available: ${line}`, details);
   return new NexError('media.ytdlp_exit', `yt-dlp failed (exit ${exitCode ?? 'signal'}): ${line ?? stderr.trim().split('\n').slice(-3).join(' | ')}`, details);

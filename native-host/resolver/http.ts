@@ -1,25 +1,34 @@
 /**
  * Provider HTTP: per-attempt timeout, retries with backoff + jitter on 429/5xx (Retry-After
- * honoured), a rate limiter and concurrency cap, a circuit breaker, and zod on every body.
- * Every failure comes back as a ProviderError value; nothing throws past this module.
+ * honoured) and a circuit breaker, both cockatiel policies; a rate limiter and concurrency cap;
+ * zod on every body. Every failure comes back as a ProviderError value; nothing throws past here.
  */
+import { BrokenCircuitError, ConsecutiveBreaker, circuitBreaker, handleWhenResult, retry, type CircuitBreakerPolicy, type IBackoff, type IRetryBackoffContext, type RetryPolicy } from 'cockatiel';
 import type { z } from 'zod';
-import { CircuitBreaker, type BreakerOptions } from './circuit-breaker.js';
+import { LIMITS } from '../limits.js';
 import { ProviderError, fail, ok, type Result } from './provider-error.js';
-import { Limiter, sleep, type LimitOptions } from './rate-limit.js';
+import { Limiter, type LimitOptions } from './rate-limit.js';
 import type { ResolverLog } from './types.js';
+import { untilAborted } from './until-aborted.js';
+
+export interface BreakerOptions {
+  /** Consecutive down-failures that open the circuit (default 1). */
+  threshold?: number;
+  /** How long it stays open before one trial call decides (half-open), default LIMITS.breakerCooldownMs. */
+  cooldownMs?: number;
+}
 
 export interface HttpProviderOptions {
   name: string;
   limit: LimitOptions;
   breaker?: BreakerOptions;
-  /** Per attempt, default 4000 ms. */
+  /** Per attempt, default LIMITS.providerMs. */
   timeoutMs?: number;
-  /** Extra attempts on 429/5xx, default 2. */
+  /** Extra attempts on 429/5xx, default LIMITS.httpRetries. */
   retries?: number;
-  /** First backoff step, default 250 ms (doubles, plus up to 50 % jitter). */
+  /** First backoff step, default LIMITS.httpBackoffMs (doubles, plus up to 50 % jitter). */
   backoffMs?: number;
-  /** A Retry-After longer than this is not waited for, default 5000 ms. */
+  /** A Retry-After longer than this is not waited for, default LIMITS.maxRetryAfterMs. */
   maxRetryAfterMs?: number;
   /** Statuses meaning "slow down" (iTunes answers 403 when throttled), default [429]. */
   throttleStatuses?: number[];
@@ -53,23 +62,66 @@ function retryAfterMs(h: string | null, now: number): number | null {
   return Number.isFinite(d) ? Math.max(0, d - now) : null;
 }
 
+type Attempt<T> = { ok: true; value: T } | { ok: false; error: ProviderError; retryAfter?: number | null };
+
+/** Retry-After when the service sent one, else exponential backoff with jitter (cockatiel asks once per retry). */
+class HintedBackoff implements IBackoff<IRetryBackoffContext<unknown>> {
+  constructor(
+    private readonly baseMs: number,
+    private readonly random: () => number,
+    readonly duration = 0,
+  ) {}
+  next(ctx: IRetryBackoffContext<unknown>): IBackoff<IRetryBackoffContext<unknown>> {
+    const r = 'value' in ctx.result ? (ctx.result.value as Attempt<unknown>) : null;
+    const hinted = r && !r.ok ? r.retryAfter : null;
+    return new HintedBackoff(this.baseMs, this.random, hinted ?? this.baseMs * 2 ** (ctx.attempt - 1) * (1 + 0.5 * this.random()));
+  }
+}
+
+/** An aborted call says nothing about the service's health: thrown past the breaker, which then neither opens nor closes. */
+class Aborted extends Error {
+  constructor(readonly result: ProviderError) {
+    super(result.message);
+  }
+}
+
+/** Only "the service is down" opens the circuit; a 404 or a bad body says nothing about health. */
+function isDown(r: Attempt<unknown>): boolean {
+  return !r.ok && (r.error.reason === 'timeout' || r.error.reason === 'network' || (r.error.reason === 'http' && (r.error.status ?? 0) >= 500));
+}
+
 export class HttpProvider {
-  readonly breaker: CircuitBreaker;
+  readonly breaker: CircuitBreakerPolicy;
+  private readonly retry: RetryPolicy;
   private readonly limiter: Limiter;
 
   constructor(private readonly o: HttpProviderOptions) {
-    this.breaker = new CircuitBreaker(o.breaker);
+    this.breaker = circuitBreaker(handleWhenResult((r) => isDown(r as Attempt<unknown>)), {
+      halfOpenAfter: o.breaker?.cooldownMs ?? LIMITS.breakerCooldownMs,
+      breaker: new ConsecutiveBreaker(o.breaker?.threshold ?? 1),
+    });
+    const maxHint = o.maxRetryAfterMs ?? LIMITS.maxRetryAfterMs;
+    const retryable = (r: Attempt<unknown>): boolean => {
+      if (r.ok) return false;
+      const { reason, status } = r.error;
+      if (reason !== 'throttled' && !(reason === 'http' && (status ?? 0) >= 500)) return false;
+      return r.retryAfter == null || r.retryAfter <= maxHint;
+    };
+    // Unref'd: a pending backoff must not keep a finished CLI run alive.
+    this.retry = retry(handleWhenResult((r) => retryable(r as Attempt<unknown>)), {
+      maxAttempts: o.retries ?? LIMITS.httpRetries,
+      backoff: new HintedBackoff(o.backoffMs ?? LIMITS.httpBackoffMs, o.random ?? Math.random),
+    }).dangerouslyUnref();
     this.limiter = new Limiter(o.limit);
   }
 
   async getJson<S extends z.ZodTypeAny>(url: string, schema: S, opts: GetOptions = {}): Promise<Result<z.infer<S>>> {
     const name = this.o.name;
     const started = Date.now();
-    const attempts = (this.o.retries ?? 2) + 1;
-    let last: ProviderError = new ProviderError(name, 'network', 'no attempt made');
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      if (opts.signal?.aborted) return fail(new ProviderError(name, 'aborted', 'cancelled'));
-      if (!this.breaker.allow()) return fail(new ProviderError(name, 'circuit_open', 'provider marked down; skipping until cool-down ends'));
+    const cancelled = () => fail(new ProviderError(name, 'aborted', 'cancelled'));
+    if (opts.signal?.aborted) return cancelled();
+    const once = async (attempt: number): Promise<Attempt<z.infer<S>>> => {
+      if (opts.signal?.aborted) return { ok: false, error: new ProviderError(name, 'aborted', 'cancelled') };
       const res = await this.attempt(url, schema, opts);
       this.o.log?.({
         level: res.ok ? 'debug' : 'warn',
@@ -80,35 +132,30 @@ export class HttpProvider {
         ms: Date.now() - started,
         ...(res.ok ? {} : { reason: res.error.reason, status: res.error.status }),
       });
-      if (res.ok) {
-        this.breaker.success();
-        return ok(res.value);
-      }
-      last = res.error;
-      const retryable = last.reason === 'throttled' || (last.reason === 'http' && (last.status ?? 0) >= 500);
-      if (!retryable) break;
-      if (attempt === attempts) break;
-      const backoff = (this.o.backoffMs ?? 250) * 2 ** (attempt - 1) * (1 + 0.5 * (this.o.random ?? Math.random)());
-      const hinted = res.retryAfter;
-      if (hinted != null && hinted > (this.o.maxRetryAfterMs ?? 5000)) break;
-      try {
-        await sleep(hinted ?? backoff, opts.signal);
-      } catch {
-        return fail(new ProviderError(name, 'aborted', 'cancelled'));
-      }
+      return res;
+    };
+    const guarded = this.breaker.execute(async () => {
+      const r = await this.retry.execute(({ attempt }) => once(attempt + 1), opts.signal);
+      if (!r.ok && r.error.reason === 'aborted') throw new Aborted(r.error);
+      return r;
+    });
+    try {
+      // cockatiel's backoff wait ignores the signal: a cancel must not wait it out.
+      const r = await untilAborted(guarded, opts.signal);
+      return r.ok ? ok(r.value) : fail(r.error);
+    } catch (e) {
+      if (e instanceof Aborted) return fail(e.result);
+      if (e instanceof BrokenCircuitError) return fail(new ProviderError(name, 'circuit_open', 'provider marked down; skipping until cool-down ends'));
+      if (opts.signal?.aborted) return cancelled();
+      return fail(new ProviderError(name, 'network', e instanceof Error ? e.message : String(e), undefined, { cause: e }));
     }
-    // Only "the service is down" opens the circuit; a 404 or a bad body says nothing about health.
-    if (last.reason === 'timeout' || last.reason === 'network' || (last.reason === 'http' && (last.status ?? 0) >= 500)) this.breaker.down();
-    else if (last.reason === 'aborted') this.breaker.neutral();
-    else this.breaker.success();
-    return fail(last);
   }
 
   private async attempt<S extends z.ZodTypeAny>(
     url: string,
     schema: S,
     opts: GetOptions,
-  ): Promise<{ ok: true; value: z.infer<S> } | { ok: false; error: ProviderError; retryAfter?: number | null }> {
+  ): Promise<Attempt<z.infer<S>>> {
     const name = this.o.name;
     let release: (() => void) | null = null;
     try {
@@ -116,7 +163,8 @@ export class HttpProvider {
     } catch {
       return { ok: false, error: new ProviderError(name, 'aborted', 'cancelled while waiting for a rate-limit slot') };
     }
-    const timeout = AbortSignal.timeout(this.o.timeoutMs ?? 4000);
+    const timeoutMs = this.o.timeoutMs ?? LIMITS.providerMs;
+    const timeout = AbortSignal.timeout(timeoutMs);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
     try {
       const res = await (this.o.fetch ?? fetch)(url, { signal, headers: { accept: 'application/json' } });
@@ -143,7 +191,7 @@ export class HttpProvider {
       return { ok: true, value: parsed.data };
     } catch (e) {
       if (opts.signal?.aborted) return { ok: false, error: new ProviderError(name, 'aborted', 'cancelled', undefined, { cause: e }) };
-      if (timeout.aborted) return { ok: false, error: new ProviderError(name, 'timeout', `no answer within ${this.o.timeoutMs ?? 4000} ms`, undefined, { cause: e }) };
+      if (timeout.aborted) return { ok: false, error: new ProviderError(name, 'timeout', `no answer within ${timeoutMs} ms`, undefined, { cause: e }) };
       return { ok: false, error: new ProviderError(name, 'network', e instanceof Error ? e.message : String(e), undefined, { cause: e }) };
     } finally {
       release?.();

@@ -13,20 +13,19 @@ import { Odesli } from './odesli.js';
 import { Resolver } from './resolve.js';
 import type { ResolverEndpoints, ResolverLog } from './types.js';
 import { YoutubeSearch } from './youtube-search.js';
+import { LIMITS } from '../limits.js';
 
-export { Resolver, type PartialUpdate, type ResolveOptions, type OverrideInput } from './resolve.js';
-export { classifyInput, type ResolveInput, type Platform } from './input.js';
-export type { ResolverEndpoints, ResolverLog, ResolverLogLine } from './types.js';
+export type { Resolver, PartialUpdate, ResolveOptions } from './resolve.js';
 
 export interface CreateResolverOptions {
   endpoints: ResolverEndpoints;
   registry: Registry;
   log?: ResolverLog;
-  /** Per provider HTTP attempt, default 4000 ms. */
+  /** Per provider HTTP attempt, default LIMITS.providerMs (Odesli and the LLMs: LIMITS.slowProviderMs). */
   providerTimeoutMs?: number;
-  /** Per yt-dlp search, default 15 s. */
+  /** Per yt-dlp search, default LIMITS.searchMs. */
   searchTimeoutMs?: number;
-  /** Whole resolve, default 30 s. */
+  /** Whole resolve, default LIMITS.resolveBudgetMs. */
   budgetMs?: number;
   previewRefreshMs?: number;
   fetch?: typeof fetch;
@@ -47,7 +46,7 @@ export function createResolver(o: CreateResolverOptions): Resolver {
     itunes: new ITunes({ baseUrl: e.itunes, ...http, limit: o.limits?.itunes }),
     odesli: new Odesli({ baseUrl: e.odesli, apiKey: e.odesliKey, ...http, limit: o.limits?.odesli }),
     llms,
-    youtube: new YoutubeSearch({ ytdlp: e.ytdlp, log, timeoutMs: o.searchTimeoutMs }),
+    youtube: new YoutubeSearch({ ytdlp: e.ytdlp, log, timeoutMs: o.searchTimeoutMs ?? LIMITS.searchMs }),
     registry: o.registry,
     log,
     budgetMs: o.budgetMs,

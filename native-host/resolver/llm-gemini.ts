@@ -2,6 +2,7 @@
 import type { GenerativeModel } from '@google/generative-ai';
 import { SYSTEM_PROMPT, parseAnswer, saneAgainstInput, userPrompt, type LlmProvider } from './llm.js';
 import type { ResolverLog } from './types.js';
+import { LIMITS } from '../limits.js';
 
 export interface GeminiOptions {
   apiKey: string | null | undefined;
@@ -24,7 +25,7 @@ export function geminiProvider(o: GeminiOptions): LlmProvider | null {
           systemInstruction: SYSTEM_PROMPT,
           generationConfig: { responseMimeType: 'application/json', temperature: 0, maxOutputTokens: 200 },
         },
-        { baseUrl: o.baseUrl ?? undefined, timeout: o.timeoutMs ?? 6000 },
+        { baseUrl: o.baseUrl ?? undefined, timeout: o.timeoutMs ?? LIMITS.slowProviderMs },
       ),
     ));
   return async (text, signal) => {

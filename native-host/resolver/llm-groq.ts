@@ -2,6 +2,7 @@
 import type Groq from 'groq-sdk';
 import { SYSTEM_PROMPT, parseAnswer, saneAgainstInput, userPrompt, type LlmProvider } from './llm.js';
 import type { ResolverLog } from './types.js';
+import { LIMITS } from '../limits.js';
 
 export interface GroqOptions {
   apiKey: string | null | undefined;
@@ -17,7 +18,7 @@ export function groqProvider(o: GroqOptions): LlmProvider | null {
   // Imported on first use, not at host start (download/probe never need it). One attempt: the orchestrator has a budget and Gemini as a fallback.
   let client: Promise<Groq> | null = null;
   const getClient = (): Promise<Groq> =>
-    (client ??= import('groq-sdk').then(({ default: Sdk }) => new Sdk({ apiKey, baseURL: o.baseURL ?? undefined, timeout: o.timeoutMs ?? 6000, maxRetries: 0 })));
+    (client ??= import('groq-sdk').then(({ default: Sdk }) => new Sdk({ apiKey, baseURL: o.baseURL ?? undefined, timeout: o.timeoutMs ?? LIMITS.slowProviderMs, maxRetries: 0 })));
   return async (text, signal) => {
     try {
       const res = await (await getClient()).chat.completions.create(

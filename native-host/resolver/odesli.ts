@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { HttpProvider } from './http.js';
 import { ok, type Result } from './provider-error.js';
 import type { ProviderClientOptions } from './types.js';
+import { LIMITS } from '../limits.js';
 
 const Entity = z.object({
   id: z.string().max(200),
@@ -48,7 +49,7 @@ export class Odesli {
       limit: o.limit ?? { max: o.apiKey ? 60 : 10, windowMs: 60_000, concurrency: 2 },
       log: o.log,
       fetch: o.fetch,
-      timeoutMs: o.timeoutMs ?? 6000,
+      timeoutMs: o.timeoutMs ?? LIMITS.slowProviderMs,
       retries: 1,
     });
   }

@@ -1,4 +1,8 @@
-/** Per-provider request pacing: a sliding-window rate limit plus a concurrency cap. */
+/**
+ * Per-provider request pacing: a sliding-window rate limit plus a concurrency cap, with an
+ * abortable wait. Kept over p-limit, which caps concurrency only (no requests-per-window, no
+ * AbortSignal), so the published limits (Deezer ~50 per 5 s) would still need this code beside it.
+ */
 
 export interface LimitOptions {
   /** Requests allowed per window (Deezer ~50 per 5 s, iTunes ~20 per 60 s, Odesli 10 per 60 s). */
@@ -22,7 +26,6 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
-export { sleep };
 
 export class Limiter {
   private starts: number[] = [];

@@ -1,16 +1,9 @@
 /** Shapes shared by the resolver's modules; everything external is injected through these. */
-import type { LogLevel } from '../../shared/protocol/index.js';
 import type { LimitOptions } from './rate-limit.js';
 
-/** One structured resolver log line (source 'resolver'); the host's logger renders it. */
-export interface ResolverLogLine {
-  level: LogLevel;
-  event: string;
-  provider?: string;
-  ms?: number;
-  [key: string]: unknown;
-}
-export type ResolverLog = (line: ResolverLogLine) => void;
+/** One structured resolver log line (source 'resolver'); the shape lives in the log layer so the registry can share it. */
+export type { StructuredLogLine as ResolverLogLine, StructuredLog as ResolverLog } from '../log/types.js';
+import type { StructuredLog as ResolverLog } from '../log/types.js';
 
 export type ProviderName = 'deezer' | 'itunes' | 'odesli' | 'groq' | 'gemini' | 'page' | 'registry';
 

@@ -1,26 +1,36 @@
 /**
- * Builds the services one host process (or one CLI command) runs with:
- * config -> logger -> media -> job manager. The CLI and the browser host share this, so a CLI
- * download and a browser download take exactly the same path.
+ * The host's one composition root: config -> logger -> registry -> media -> jobs -> resolver,
+ * built once from typed config and handed to the native host and every CLI command alike, so a
+ * CLI download and a browser download take exactly the same path. `close()` stops what it built.
  */
-import path from 'node:path';
-import type { Event } from '../../shared/protocol/index.js';
+import type { Event, LogLevel } from '../../shared/protocol/index.js';
 import { ConfigStore } from '../config/store.js';
 import { secretValues } from '../config/public.js';
 import { Logger } from '../log/logger.js';
 import { JobManager } from '../jobs/manager.js';
+import { LIMITS } from '../limits.js';
+import type { Resolver } from '../resolver/resolve.js';
 import { createMediaService, type MediaService } from './media-service.js';
 import type { MediaApi } from './media-api.js';
-import type { LogLevel } from '../../shared/protocol/index.js';
+import { createResolverSlot, hostLog } from './resolver-slot.js';
 
 export interface HostServices {
   config: ConfigStore;
   log: Logger;
   jobs: JobManager;
   media: MediaService;
+  /** The resolver (and its registry): opened on first use, rebuilt when their config changes. */
+  resolver(): Promise<Resolver>;
+  /**
+   * Cancels jobs (waiting up to `jobsTimeoutMs` for their processes and .part files), lets the
+   * resolver's background work finish, closes the registry and the log file. True if every job
+   * stopped in time. Safe to call twice.
+   */
+  close(opts?: { jobsTimeoutMs?: number }): Promise<boolean>;
 }
 
 export interface ServicesOptions {
+  /** Where config is read from (file location, overrides) and PATH for tool lookup; default process.env. */
   env?: Record<string, string | undefined>;
   media: MediaApi;
   /** Where job events go (the wire in host mode, the progress printer in the CLI). */
@@ -38,6 +48,8 @@ export function createServices(opts: ServicesOptions): HostServices {
     stderrLevel: opts.stderrLevel ?? null,
   });
   for (const p of c.problems) log.warn(`config: ${p}`);
+  // The registry is opened by the resolver slot on first use; only resolves need it.
+  const resolver = createResolverSlot(config, hostLog(log));
   const media = createMediaService(opts.media, config, env);
   const jobs = new JobManager({
     run: media.download,
@@ -45,11 +57,21 @@ export function createServices(opts: ServicesOptions): HostServices {
     concurrency: () => config.get().concurrency,
     logFor: (id) => log.forJob(id),
   });
-  config.onChange(() => jobs.reschedule());
-  return { config, log, jobs, media };
-}
-
-/** Log file directory, for doctor and the README. */
-export function logDir(config: ConfigStore): string {
-  return path.dirname(config.get().paths.logFile);
+  const unsubscribe = config.onChange(() => jobs.reschedule());
+  let closing: Promise<boolean> | null = null;
+  return {
+    config,
+    log,
+    jobs,
+    media,
+    resolver: () => resolver.get(),
+    close: (o = {}) =>
+      (closing ??= (async () => {
+        unsubscribe();
+        const clean = await jobs.shutdown(o.jobsTimeoutMs ?? LIMITS.shutdownMs);
+        await resolver.close().catch((e: unknown) => log.warn(`resolver close failed: ${String(e)}`));
+        log.close();
+        return clean;
+      })()),
+  };
 }

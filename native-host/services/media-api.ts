@@ -3,12 +3,15 @@
  * owned by the media engineer). Kept as an interface so the host and its tests can swap in fakes.
  */
 import type { ToolStatus } from '../../shared/protocol/index.js';
-import type { DownloadHooks, DownloadResult, DownloadSpec, ProbeDetail, ProbeOptions, Tools } from '../media/types.js';
+import type { DiscoverOptions, DownloadHooks, DownloadResult, DownloadSpec, ProbeDetail, ProbeOptions, ToolPaths, Tools } from '../media/index.js';
 
 export interface MediaApi {
-  /** @param opts.cacheFile where tool versions are remembered between runs (see media/tool-cache.ts). */
-  discoverTools(env: Record<string, string | undefined>, opts?: { cacheFile?: string }): Promise<Tools>;
-  toolReport(env: Record<string, string | undefined>): Promise<ToolStatus[]>;
+  /**
+   * @param env PATH for the lookup
+   * @param opts.paths the configured tool paths; opts.cacheFile where versions are remembered (media/tool-cache.ts)
+   */
+  discoverTools(env: Record<string, string | undefined>, opts?: DiscoverOptions): Promise<Tools>;
+  toolReport(env: Record<string, string | undefined>, paths?: ToolPaths): Promise<ToolStatus[]>;
   probe(url: string, tools: Tools, opts?: ProbeOptions): Promise<ProbeDetail>;
   download(spec: DownloadSpec, tools: Tools, hooks: DownloadHooks, cachedProbe?: ProbeDetail): Promise<DownloadResult>;
   cleanupStaleParts(dir: string): Promise<unknown>;

@@ -19,23 +19,15 @@ export interface MediaService {
   cleanupStaleParts(dir: string): Promise<void>;
 }
 
+/** @param env only PATH (and PATHEXT) is read from it: the tools' own paths come from the typed config. */
 export function createMediaService(api: MediaApi, config: ConfigStore, env: Record<string, string | undefined>): MediaService {
   let tools: Promise<Tools> | null = null;
-  const toolEnv = (): Record<string, string | undefined> => {
-    const c = config.get();
-    return {
-      ...env,
-      NEXSTREAM_YTDLP: c.tools.ytdlp ?? undefined,
-      NEXSTREAM_FFMPEG: c.tools.ffmpeg ?? undefined,
-      NEXSTREAM_FFPROBE: c.tools.ffprobe ?? undefined,
-      NEXSTREAM_PROBE_CACHE_SEC: String(c.probeCacheSec),
-    };
-  };
   const applyTtl = (): void => api.setProbeCacheTtlMs?.(config.get().probeCacheSec * 1000);
   applyTtl();
   config.onChange(applyTtl);
   const getTools = (): Promise<Tools> => {
-    tools ??= api.discoverTools(toolEnv(), { cacheFile: path.join(config.get().paths.dataDir, 'tools.json') }).catch((e: unknown) => {
+    const c = config.get();
+    tools ??= api.discoverTools(env, { cacheFile: path.join(c.paths.dataDir, 'tools.json'), paths: c.tools }).catch((e: unknown) => {
       tools = null;
       throw e;
     });
@@ -50,7 +42,7 @@ export function createMediaService(api: MediaApi, config: ConfigStore, env: Reco
       hooks.onTitle(detail.result.title || spec.title || '');
       return api.download(spec, t, hooks, detail);
     },
-    report: () => api.toolReport(toolEnv()),
+    report: () => api.toolReport(env, config.get().tools),
     cleanupStaleParts: async (dir) => {
       await api.cleanupStaleParts(dir);
     },

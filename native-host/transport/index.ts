@@ -1,6 +1,4 @@
-export { FrameDecoder, SKIPPABLE_FRAME_BYTES, type DecodedFrame } from './frame-decoder.js';
-export { encodeFrame, jsonBytes } from './frame-encoder.js';
-export { fitFrames } from './size-guard.js';
+/** The stdio transport as the host's boot uses it: claim stdout, write frames, read frames. */
 export { FrameWriter, type FrameSink } from './frame-writer.js';
 export { claimStdout } from './stdout-guard.js';
 export { readFrames, type InboundHandlers } from './inbound.js';

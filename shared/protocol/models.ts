@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_CODES } from '../errors.js';
 
 /** An http(s) URL that cannot be mistaken for a command-line option. */
 export const HttpUrl = z
@@ -89,7 +90,8 @@ export const TrackTags = z.object({
 });
 export type TrackTags = z.infer<typeof TrackTags>;
 
-export const JobKind = z.enum(['download', 'probe', 'resolve']);
+/** Only downloads are jobs; probes and resolves are requests whose steps show in the log (jobId null). */
+export const JobKind = z.enum(['download']);
 export const JobStatus = z.enum(['queued', 'running', 'done', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof JobStatus>;
 
@@ -104,8 +106,11 @@ export const Progress = z.object({
 });
 export type Progress = z.infer<typeof Progress>;
 
+/** The closed set of shared/errors.ts: a code outside it is a malformed message, not a new kind of failure. */
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+
 export const ErrorPayload = z.object({
-  code: z.string(),
+  code: ErrorCodeSchema,
   message: z.string(),
   details: z.record(z.unknown()).optional(),
 });

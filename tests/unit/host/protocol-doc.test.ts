@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../shared/errors.js';
-import { Event, PROTOCOL_VERSION, REQUEST_TYPES } from '../../../shared/protocol/index.js';
+import { ConfigPatch, Event, PROTOCOL_VERSION, PublicConfig, REQUEST_TYPES } from '../../../shared/protocol/index.js';
 
 const doc = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/PROTOCOL.md'), 'utf8');
 
@@ -17,6 +17,19 @@ describe('shared/PROTOCOL.md', () => {
   });
   it('has a row for every error code', () => {
     for (const c of ERROR_CODES) expect(doc, c).toContain(`| \`${c}\` |`);
+  });
+  it("states each error code's details (a third cell, '–' when there are none)", () => {
+    const section = doc.slice(doc.indexOf('## Error codes'));
+    for (const c of ERROR_CODES) {
+      const row = section.split('\n').find((l) => l.startsWith(`| \`${c}\` |`)) ?? '';
+      const cells = row.replace(/\\\|/g, '/').split('|').slice(1, -1).map((x) => x.trim());
+      expect(cells, c).toHaveLength(3);
+      expect(cells[2], c).not.toBe('');
+    }
+  });
+  it('lists every config field', () => {
+    const section = doc.slice(doc.indexOf('### Config fields'), doc.indexOf('### Shared models'));
+    for (const k of new Set([...Object.keys(ConfigPatch.shape), ...Object.keys(PublicConfig.shape)])) expect(section, k).toContain(`| \`${k}\` |`);
   });
   it('states the current protocol version', () => {
     expect(doc).toContain(`\`PROTOCOL_VERSION\` is **${PROTOCOL_VERSION}**`);

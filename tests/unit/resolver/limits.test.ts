@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { CircuitBreaker } from '../../../native-host/resolver/circuit-breaker.js';
+import { CircuitState } from 'cockatiel';
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { HttpProvider } from '../../../native-host/resolver/http.js';
 import { Limiter } from '../../../native-host/resolver/rate-limit.js';
 import { parseAnswer, saneAgainstInput } from '../../../native-host/resolver/llm.js';
 import { parseSearchOutput, searchArgs } from '../../../native-host/resolver/youtube-search.js';
@@ -13,17 +15,36 @@ describe('Limiter', () => {
   });
 });
 
-describe('CircuitBreaker', () => {
-  it('opens on a down failure and half-opens after the cool-down', () => {
-    let now = 0;
-    const b = new CircuitBreaker({ cooldownMs: 1000 }, () => now);
-    b.down();
-    expect(b.allow()).toBe(false);
-    now = 1001;
-    expect(b.allow()).toBe(true);
-    expect(b.allow()).toBe(false); // one trial at a time
-    b.success();
-    expect(b.state).toBe('closed');
+describe('circuit breaker (cockatiel, in HttpProvider)', () => {
+  it('opens on a down failure and half-opens after the cool-down', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      let calls = 0;
+      let answer: (r: Response) => void = () => {};
+      const fetch = (async () => {
+        calls++;
+        if (calls === 1) throw new TypeError('fetch failed');
+        if (calls > 2) return new Response('{"a":2}', { status: 200 });
+        return new Promise<Response>((r) => (answer = r));
+      }) as unknown as typeof globalThis.fetch;
+      const http = new HttpProvider({ name: 'p', limit: { max: 100, windowMs: 1000, concurrency: 4 }, breaker: { cooldownMs: 1000 }, fetch });
+      const get = () => http.getJson('http://127.0.0.1:9/x', z.object({ a: z.number() }));
+      expect(await get()).toMatchObject({ ok: false, error: { reason: 'network' } });
+      expect(await get()).toMatchObject({ ok: false, error: { reason: 'circuit_open' } });
+      expect(calls).toBe(1);
+      vi.setSystemTime(Date.now() + 1001);
+      const trial = get();
+      const other = get();
+      await new Promise((r) => setTimeout(r, 20));
+      expect(calls).toBe(2); // one trial at a time
+      answer(new Response('{"a":1}', { status: 200 }));
+      expect(await trial).toMatchObject({ ok: true, value: { a: 1 } });
+      expect(http.breaker.state).toBe(CircuitState.Closed);
+      // The caller that waited on the trial goes through once the circuit closed.
+      expect(await other).toMatchObject({ ok: true, value: { a: 2 } });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -11,7 +11,7 @@ afterEach(cleanup);
 const now = Date.now();
 const jobs: JobInfo[] = [
   { id: 'job-a', kind: 'download', status: 'running', url: 'http://127.0.0.1/a.mp4', title: 'Clip A', preset: 'mp3-192', createdAt: now - 5000, startedAt: now - 4000, progress: { percent: 42, speed: 1e6, etaSec: 3 } },
-  { id: 'job-b', kind: 'probe', status: 'failed', url: 'http://127.0.0.1/b', createdAt: now - 9000, startedAt: now - 9000, finishedAt: now - 8000, error: { code: 'media.unavailable', message: 'HTTP 404' } },
+  { id: 'job-b', kind: 'download', status: 'failed', url: 'http://127.0.0.1/b', createdAt: now - 9000, startedAt: now - 9000, finishedAt: now - 8000, error: { code: 'media.unavailable', message: 'HTTP 404' } },
 ];
 const l = (jobId: string, text: string): LogLine => ({ t: now, jobId, source: 'ffmpeg', level: 'info', text });
 const report: DoctorReport = {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NexError } from '../../../../shared/errors.js';
 import { Response } from '../../../../shared/protocol/index.js';
 import { dispatch, readId } from '../../../../native-host/handlers/dispatch.js';
 import { handlers } from '../../../../native-host/handlers/index.js';
-import { pending } from '../../../../native-host/handlers/pending.js';
 import { fakeContext, tempHome } from '../fakes.js';
 
 let home: ReturnType<typeof tempHome>;
@@ -43,8 +43,8 @@ describe('dispatch', () => {
     expect(readId({ id: 'ok' })).toBe('ok');
   });
 
-  it('answers a pending type with a clear error until its handler is wired', async () => {
-    const map = { ...handlers, resolve: pending('resolve', 'resolver') };
+  it('a handler that throws answers its error under the request id', async () => {
+    const map = { ...handlers, resolve: async () => Promise.reject(new NexError('internal', 'resolver not available', { type: 'resolve' })) };
     const res = Response.parse(await dispatch({ id: 'r', type: 'resolve', input: 'Daft Punk - One More Time' }, map, ctx));
     expect(res).toMatchObject({ id: 'r', ok: false, error: { code: 'internal', message: 'resolver not available' } });
   });
