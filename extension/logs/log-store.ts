@@ -1,6 +1,6 @@
 import type { LogLine } from '../../shared/protocol/index.js';
 import { collapseCarriageReturns } from './carriage-return.js';
-import { redact } from './redact.js';
+import { redact } from '../../shared/redact.js';
 import { RingBuffer } from './ring-buffer.js';
 
 /** A stored line: `seq` orders lines across buffers; `dropped` marks an "N lines dropped" summary line. */

@@ -4,6 +4,7 @@
  * Every failure comes back as a ProviderError value; nothing throws past this module.
  */
 import type { z } from 'zod';
+import { redact } from '../../shared/redact.js';
 import { CircuitBreaker, type BreakerOptions } from './circuit-breaker.js';
 import { ProviderError, fail, ok, type Result } from './provider-error.js';
 import { Limiter, sleep, type LimitOptions } from './rate-limit.js';
@@ -34,12 +35,11 @@ export interface GetOptions {
   bodyError?: (body: unknown) => { kind: 'throttled' | 'api_error' | 'not_found'; message: string } | null;
 }
 
-/** Drops query values that may hold a key, so URLs can be logged. */
+/** Path and query only, secrets masked, so URLs can be logged. */
 function loggable(url: string): string {
   try {
     const u = new URL(url);
-    for (const k of [...u.searchParams.keys()]) if (/key|token|secret/i.test(k)) u.searchParams.set(k, '***');
-    return `${u.pathname}${u.search}`;
+    return redact(`${u.pathname}${u.search}`);
   } catch {
     return '(bad url)';
   }

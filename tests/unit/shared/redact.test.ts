@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { MASK, createRedactor, redact } from '../../../shared/redact.js';
+
+describe('shared redact: one mask for host and extension', () => {
+  it('masks the password in URL userinfo, keeps the user, host and path', () => {
+    expect(redact('http://alice:secret@host.example/v.mp4')).toBe(`http://alice:${MASK}@host.example/v.mp4`);
+    expect(redact('[generic] Extracting URL: https://alice:s3cr3t%21@127.0.0.1:8080/page.html')).toBe(
+      `[generic] Extracting URL: https://alice:${MASK}@127.0.0.1:8080/page.html`,
+    );
+    expect(redact('libsql://u:tok@db.example.org')).toBe(`libsql://u:${MASK}@db.example.org`);
+  });
+
+  it('masks userinfo inside a logged yt-dlp command line', () => {
+    const line = "yt-dlp -J --no-playlist -- 'http://alice:secret@127.0.0.1:9/a.mp4'";
+    const out = redact(line);
+    expect(out).not.toContain('secret');
+    expect(out).toBe(`yt-dlp -J --no-playlist -- 'http://alice:${MASK}@127.0.0.1:9/a.mp4'`);
+  });
+
+  it('masks yt-dlp password flags', () => {
+    expect(redact('yt-dlp --username bob --password hunter22 -- https://x/')).toBe(`yt-dlp --username bob --password ${MASK} -- https://x/`);
+    expect(redact("yt-dlp --video-password='p w' -- https://x/")).toBe(`yt-dlp --video-password=${MASK} -- https://x/`);
+  });
+
+  it('masks signed-URL signatures with any prefix (S3 style)', () => {
+    expect(redact('https://b.s3.example/o?X-Amz-Credential=c&X-Amz-Signature=abcdef')).toBe(`https://b.s3.example/o?X-Amz-Credential=c&X-Amz-Signature=${MASK}`);
+  });
+
+  it('leaves an @ that is not userinfo alone', () => {
+    for (const s of ['mail me at a@b.example', 'https://x.example/@channel/videos', 'https://host/p?a=1@2']) expect(redact(s)).toBe(s);
+  });
+
+  it('applies configured secret values before the shapes, read on every call', () => {
+    let secrets = ['first-secret-value'];
+    const r = createRedactor(() => secrets);
+    expect(r('x first-secret-value y')).toBe(`x ${MASK} y`);
+    secrets = ['second-secret-value'];
+    expect(r('first-secret-value second-secret-value')).toBe(`first-secret-value ${MASK}`);
+  });
+
+  it('never leaks a userinfo password whatever surrounds it, and stays idempotent', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), fc.string({ maxLength: 30 }), (a, b) => {
+        const once = redact(`${a} https://alice:Pa55w0rdXYZ@example.com/x ${b}`);
+        expect(once).not.toContain('Pa55w0rdXYZ');
+        expect(redact(once)).toBe(once);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
