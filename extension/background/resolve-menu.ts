@@ -3,10 +3,11 @@
  * keyboard shortcut, both opening the track view on a new resolve session.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { MUSIC_URL_PATTERNS } from '../../shared/music-link.js';
 import type { PageTrackMeta } from '../../shared/protocol/track.js';
 import { REPORT_REQUEST } from '../messages.js';
 import type { Background } from './app.js';
-import { MUSIC_URL_PATTERNS, resolveTarget, type ResolveClick } from './resolve-input.js';
+import { resolveTarget, type ResolveClick } from './resolve-input.js';
 import { openTrackView, watchTrackWindow } from './track-window.js';
 
 export const RESOLVE_MENU = { link: 'resolve-track-link', selection: 'resolve-track-text', page: 'resolve-track-page' } as const;

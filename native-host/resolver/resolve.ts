@@ -4,6 +4,7 @@
  * YouTube matching. The first provider to answer hydrates the caller (emit), later ones refine.
  */
 import { NexError } from '../../shared/errors.js';
+import { youtubeVideoId } from '../../shared/music-link.js';
 import type { MatchCandidate, PageTrackMeta, ResolveLevel, ResolveResult, TrackInfo } from '../../shared/protocol/track.js';
 import type { Registry } from '../registry/index.js';
 import type { Deezer } from './deezer.js';
@@ -54,8 +55,6 @@ export interface OverrideInput {
   isrc?: string | null;
   videoUrl: string;
 }
-
-const YT_ID = /(?:[?&]v=|youtu\.be\/|\/shorts\/)([\w-]{11})/;
 
 /** Registry keys an input can be found under. */
 export function inputKeys(p: ResolveInput, meta?: PageTrackMeta): string[] {
@@ -185,7 +184,7 @@ export class Resolver {
   /** Remembers the user's pick locally (never in a shared registry: it is not ISRC-verified). */
   async override(o: OverrideInput): Promise<{ saved: boolean }> {
     const parsed = classifyInput(o.input);
-    const id = YT_ID.exec(o.videoUrl)?.[1];
+    const id = youtubeVideoId(o.videoUrl);
     if (!id) throw new NexError('input.invalid', 'The override must be a YouTube video link.', { videoUrl: o.videoUrl.slice(0, 200) });
     const keys = inputKeys(parsed);
     if (o.isrc) keys.push(`isrc:${o.isrc.toUpperCase()}`);
