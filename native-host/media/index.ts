@@ -6,6 +6,6 @@ export { ProbeCache, probeCache } from './probe-cache.js';
 export { download } from './pipeline.js';
 export { cleanupStaleParts } from './part-files.js';
 export { safeFileName, uniquePath, PART_SUFFIX } from './filename.js';
-export { presetSpec, chooseFormats } from './presets.js';
+export { chooseFormats } from './presets.js';
 export { buildFfmpegArgs } from './ffmpeg-args.js';
 export { createProgressParser } from './progress.js';
