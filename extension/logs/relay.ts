@@ -1,5 +1,6 @@
 import type { DoctorReport, Event, JobInfo, LogLine } from '../../shared/protocol/index.js';
 import { toErrorPayload } from '../../shared/errors.js';
+import { applyJobEvent, isJobEvent, jobIdOf } from '../../shared/job-events.js';
 import { FanoutQueue, type FanoutQueueOptions } from './fanout-queue.js';
 import { LogStore, type LogStoreOptions } from './log-store.js';
 import { DEVTOOLS_PORT_NAME, FromPanel, type HostState, type PortLike, type ToPanel } from './panel-protocol.js';
@@ -60,28 +61,18 @@ export function createDevtoolsRelay(host: RelayHost, opts: RelayOptions = {}): D
   };
 
   const onEvent = (e: Event): void => {
-    switch (e.event) {
-      case 'log': {
-        const stored = e.lines.map((l) => store.add(l));
-        // Relay what was stored (redacted, CR-collapsed), not what arrived.
-        queue.pushLines(stored.map(({ seq: _seq, ...line }) => line));
-        if (e.dropped > 0) {
-          store.noteDropped(e.dropped);
-          queue.noteDropped(e.dropped);
-        }
-        return;
-      }
-      case 'job.state':
-      case 'job.done':
-      case 'job.failed':
-        return upsertJob(e.job);
-      case 'job.progress': {
-        const job = jobs.get(e.jobId);
-        if (job) upsertJob({ ...job, status: job.status === 'queued' ? 'running' : job.status, progress: e.progress });
-        return;
-      }
-      default:
-        return;
+    if (isJobEvent(e)) {
+      const next = applyJobEvent(jobs.get(jobIdOf(e)), e);
+      if (next) upsertJob(next);
+      return;
+    }
+    if (e.event !== 'log') return;
+    const stored = e.lines.map((l) => store.add(l));
+    // Relay what was stored (redacted, CR-collapsed), not what arrived.
+    queue.pushLines(stored.map(({ seq: _seq, ...line }) => line));
+    if (e.dropped > 0) {
+      store.noteDropped(e.dropped);
+      queue.noteDropped(e.dropped);
     }
   };
 
