@@ -1,8 +1,8 @@
 /** Notifications for finished and failed jobs; clicking a finished one opens its folder. */
 import { browser } from 'wxt/browser';
 import type { JobInfo } from '../../shared/protocol/index.js';
-import { describeError } from '../components/messages.js';
-import { baseName, folderFileUrl } from './file-url.js';
+import { describeError } from '../error-text.js';
+import { baseName, folderFileUrl } from '../file-url.js';
 
 const PREFIX = 'nexstream-job:';
 const paths = new Map<string, string>();

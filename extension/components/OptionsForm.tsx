@@ -3,7 +3,7 @@ import { AUDIO_PRESET_IDS as AUDIO, VIDEO_PRESET_IDS as VIDEO } from '../../shar
 import type { ConfigPatch, PresetId, PublicConfig } from '../../shared/protocol/index.js';
 import { asErrorPayload } from '../host/errors.js';
 import type { ExtensionOptions } from '../storage.js';
-import { describeError } from './messages.js';
+import { describeError } from '../error-text.js';
 import { HostMissing } from './StateCards.js';
 
 export interface OptionsFormProps {

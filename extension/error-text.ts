@@ -1,5 +1,5 @@
 /** Error codes -> words for people. The only place the extension turns codes into messages. */
-import type { ErrorPayload } from '../../shared/protocol/index.js';
+import type { ErrorPayload } from '../shared/protocol/index.js';
 
 export const INSTALL_COMMAND = 'npx nexstream install';
 
