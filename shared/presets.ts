@@ -39,7 +39,7 @@ export const AUDIO_PRESETS: Readonly<Record<AudioPresetId, AudioPresetInfo>> = {
   flac: { ext: 'flac', muxer: 'flac', label: 'FLAC (lossless)', name: 'FLAC', button: { name: 'FLAC', detail: 'lossless' } },
 };
 
-export function isAudioPreset(id: string): id is AudioPresetId {
+function isAudioPreset(id: string): id is AudioPresetId {
   return (AUDIO_PRESET_IDS as readonly string[]).includes(id);
 }
 
