@@ -50,3 +50,14 @@ describe('shared redact: one mask for host and extension', () => {
     );
   });
 });
+
+describe('errors echoed to the extension are redacted', () => {
+  it('toErrorPayload masks userinfo in the message and in string details', async () => {
+    const { NexError, toErrorPayload } = await import('../../../shared/errors.js');
+    const url = 'http://alice:secret@127.0.0.1:9/v.mp4';
+    const p = toErrorPayload(new NexError('media.unavailable', `The media is not available: HTTP Error 404 for ${url}`, { url, exitCode: 1 }));
+    expect(JSON.stringify(p)).not.toContain('secret');
+    expect(p.details).toEqual({ url: `http://alice:${MASK}@127.0.0.1:9/v.mp4`, exitCode: 1 });
+    expect(toErrorPayload(new Error(`fetch ${url} failed`)).message).toBe(`fetch http://alice:${MASK}@127.0.0.1:9/v.mp4 failed`);
+  });
+});
