@@ -61,3 +61,21 @@ describe('errors echoed to the extension are redacted', () => {
     expect(toErrorPayload(new Error(`fetch ${url} failed`)).message).toBe(`fetch http://alice:${MASK}@127.0.0.1:9/v.mp4 failed`);
   });
 });
+
+describe('userinfo never reaches a log sink on either side', () => {
+  it('the host logger masks it before the wire and the ring; the extension store masks it again', async () => {
+    const { Logger } = await import('../../../native-host/log/logger.js');
+    const { LogStore } = await import('../../../extension/logs/log-store.js');
+    const sent: unknown[] = [];
+    const log = new Logger({});
+    log.attachWire((e) => sent.push(e));
+    log.write({ level: 'info', source: 'yt-dlp', jobId: 'j1', text: "yt-dlp -J -- 'http://alice:secret@127.0.0.1:9/v.mp4'" });
+    log.flush();
+    expect(JSON.stringify(sent) + JSON.stringify(log.tail('j1'))).not.toContain('secret');
+    expect(log.tail('j1')[0]?.text).toContain(`alice:${MASK}@127.0.0.1`);
+    // An old host that did not redact: the panel's store still does.
+    const store = new LogStore();
+    store.add({ t: 1, jobId: null, source: 'host', level: 'info', text: 'GET http://bob:hunter2@h.example/a' });
+    expect(store.lines()[0]?.text).toBe(`GET http://bob:${MASK}@h.example/a`);
+  });
+});
