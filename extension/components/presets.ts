@@ -2,6 +2,7 @@
 import { AUDIO_PRESET_IDS } from '../../shared/presets.js';
 import type { PresetId, PresetOption } from '../../shared/protocol/index.js';
 
+// Widened to PresetId so indexOf can rank any id (an unknown one sorts last).
 const AUDIO_ORDER: readonly PresetId[] = AUDIO_PRESET_IDS;
 
 export interface OrderedPresets {
