@@ -1,6 +1,7 @@
 import type { DoctorReport, Event, JobInfo, LogLine } from '../../shared/protocol/index.js';
 import { toErrorPayload } from '../../shared/errors.js';
 import { applyJobEvent, isJobEvent, jobIdOf } from '../../shared/job-events.js';
+import { redact } from '../../shared/redact.js';
 import { FanoutQueue, type FanoutQueueOptions } from './fanout-queue.js';
 import { LogStore, type LogStoreOptions } from './log-store.js';
 import { servePort, type ServedPort } from '../background/serve-port.js';
@@ -53,8 +54,10 @@ export function createDevtoolsRelay(host: RelayHost, opts: RelayOptions = {}): D
   }, opts);
 
   const upsertJob = (job: JobInfo): void => {
-    jobs.set(job.id, job);
-    queue.pushJob(job);
+    // The panel shows job URLs and errors: redacted like log lines (an old host may not have).
+    const shown: JobInfo = { ...job, url: redact(job.url), ...(job.error && { error: { ...job.error, message: redact(job.error.message) } }) };
+    jobs.set(job.id, shown);
+    queue.pushJob(shown);
   };
 
   const onEvent = (e: Event): void => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import type { Event } from '../../../shared/protocol/index.js';
 import { MASK, createRedactor, redact } from '../../../shared/redact.js';
 
 describe('shared redact: one mask for host and extension', () => {
@@ -77,5 +78,27 @@ describe('userinfo never reaches a log sink on either side', () => {
     const store = new LogStore();
     store.add({ t: 1, jobId: null, source: 'host', level: 'info', text: 'GET http://bob:hunter2@h.example/a' });
     expect(store.lines()[0]?.text).toBe(`GET http://bob:${MASK}@h.example/a`);
+  });
+});
+
+describe('the DevTools relay shows job URLs redacted', () => {
+  it('masks userinfo in a job URL and its error before any panel sees it', async () => {
+    const { createDevtoolsRelay } = await import('../../../extension/logs/relay.js');
+    let emit: (e: Event) => void = () => undefined;
+    const relay = createDevtoolsRelay({
+      onEvent: (fn) => ((emit = fn), () => undefined),
+      onState: () => () => undefined,
+      state: () => ({ connected: true }),
+      doctor: async () => ({}) as never,
+      reconnect: () => undefined,
+    });
+    const url = 'http://alice:secret@127.0.0.1:9/v.mp4';
+    const job = { id: 'j1', kind: 'download' as const, status: 'running' as const, url, createdAt: 1 };
+    emit({ kind: 'event', event: 'job.failed', jobId: 'j1', job, error: { code: 'media.unavailable', message: `404 for ${url}` } });
+    const got: unknown[] = [];
+    relay.accept({ name: 'nexstream-devtools', postMessage: (m) => got.push(m), disconnect: () => undefined, onMessage: { addListener: () => undefined }, onDisconnect: { addListener: () => undefined } });
+    expect(JSON.stringify(got)).not.toContain('secret');
+    expect(JSON.stringify(got)).toContain(`alice:${MASK}@127.0.0.1`);
+    relay.detach();
   });
 });
