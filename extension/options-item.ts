@@ -11,4 +11,3 @@ const item = storage.defineItem<ExtensionOptions>(OPTIONS_KEY, {
 export const loadOptions = async (): Promise<ExtensionOptions> => parseOptions(await item.getValue());
 export const saveOptions = (patch: Partial<ExtensionOptions>): Promise<void> =>
   loadOptions().then((cur) => item.setValue(parseOptions({ ...cur, ...patch })));
-export const watchOptions = (cb: (o: ExtensionOptions) => void): (() => void) => item.watch((v) => cb(parseOptions(v)));

@@ -3,6 +3,7 @@
  * both sides like the popup's port. The background keeps sessions; the view only renders them.
  */
 import { z } from 'zod';
+import type { AudioPresetId } from '../shared/presets.js';
 import { ErrorPayload, HttpUrl, JobInfo, PresetId } from '../shared/protocol/index.js';
 import { MatchCandidate, PageTrackMeta, ResolveLevel, ResolveResult, TrackInfo } from '../shared/protocol/track.js';
 import { HostView } from './messages.js';
@@ -10,7 +11,7 @@ import { HostView } from './messages.js';
 export const TRACK_PORT = 'track';
 
 /** Presets the track view offers, in button order. */
-export const TRACK_PRESETS = ['mp3-320', 'm4a', 'flac', 'opus'] as const satisfies readonly PresetId[];
+export const TRACK_PRESETS = ['mp3-320', 'm4a', 'flac', 'opus'] as const satisfies readonly AudioPresetId[];
 
 export const TrackSessionView = z.object({
   id: z.string(),

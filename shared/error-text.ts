@@ -58,7 +58,7 @@ export function errorText(code: string): ErrorText | null {
 }
 
 /** Codes where the host's own message (the yt-dlp ERROR line, the failing field) says more than the table. */
-const HOST_WORDS = new Set<string>(['input.invalid', 'media.ytdlp_exit', 'media.ffmpeg_exit', 'media.timeout', 'config.invalid', 'internal']);
+const HOST_WORDS = new Set<string>(['input.invalid', 'media.ytdlp_exit', 'media.ffmpeg_exit', 'media.timeout', 'config.invalid', 'os.reveal_failed', 'internal']);
 
 /** A sentence for the popup, a notification or the track window: what happened, then the fix. */
 export function describeError(error: { code: string; message: string }): string {

@@ -2,6 +2,8 @@
  * Stable, namespaced error codes. Expected failures travel as values carrying one of these;
  * human messages are made at the edge (popup, CLI). Keep in sync with PROTOCOL.md.
  */
+import { redact } from './redact.js';
+
 export const ERROR_CODES = [
   'input.invalid_url', // not http(s), starts with '-', unparsable
   'input.invalid', // a request field failed validation
@@ -67,9 +69,18 @@ export function isNexError(e: unknown): e is NexError {
   return e instanceof NexError;
 }
 
-/** Plain, serialisable form of any thrown value. Unknown errors become 'internal'. */
+/**
+ * Plain, serialisable form of any thrown value. Unknown errors become 'internal'. Messages and string
+ * details are redacted: they echo URLs and tool output (userinfo, signed query strings) to the extension.
+ */
 export function toErrorPayload(e: unknown): { code: ErrorCode; message: string; details?: Record<string, unknown> } {
-  if (isNexError(e)) return e.details ? { code: e.code, message: e.message, details: e.details } : { code: e.code, message: e.message };
-  const message = e instanceof Error ? e.message : String(e);
-  return { code: 'internal', message };
+  if (isNexError(e)) {
+    const message = redact(e.message);
+    return e.details ? { code: e.code, message, details: redactDetails(e.details) } : { code: e.code, message };
+  }
+  return { code: 'internal', message: redact(e instanceof Error ? e.message : String(e)) };
+}
+
+function redactDetails(details: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(details).map(([k, v]) => [k, typeof v === 'string' ? redact(v) : v]));
 }

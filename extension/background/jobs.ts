@@ -1,4 +1,5 @@
 /** Job state kept from host events, so a reopened popup shows the live job. */
+import { applyJobEvent, isJobEvent, jobIdOf } from '../../shared/job-events.js';
 import type { Event, JobInfo } from '../../shared/protocol/index.js';
 
 const ACTIVE = new Set(['queued', 'running']);
@@ -34,22 +35,9 @@ export class JobStore {
   }
 
   apply(e: Event): void {
-    switch (e.event) {
-      case 'job.state':
-        return this.set({ ...this.jobs.get(e.job.id), ...e.job }, e.event);
-      case 'job.progress': {
-        const cur = this.jobs.get(e.jobId);
-        if (!cur) return; // progress for a job we never heard of (another client); jobs.list catches up
-        // A progress event means it runs, even if its job.state 'running' has not arrived yet.
-        return this.set({ ...cur, status: cur.status === 'queued' ? 'running' : cur.status, progress: e.progress }, e.event);
-      }
-      case 'job.done':
-        return this.set({ ...e.job, status: 'done', path: e.path }, e.event);
-      case 'job.failed':
-        return this.set({ ...e.job, status: e.job.status === 'cancelled' ? 'cancelled' : 'failed', error: e.error }, e.event);
-      default:
-        return;
-    }
+    if (!isJobEvent(e)) return;
+    const next = applyJobEvent(this.jobs.get(jobIdOf(e)), e);
+    if (next) this.set(next, e.event);
   }
 
   /** Replaces our view with the host's list (after a reconnect); jobs the new host does not know ended with it. */

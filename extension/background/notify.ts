@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { HostClient } from '../host/client.js';
 import type { JobInfo } from '../../shared/protocol/index.js';
 import { describeError } from '../../shared/error-text.js';
-import { baseName } from './file-url.js';
+import { baseName } from '../file-url.js';
 import { revealPath } from './reveal.js';
 
 const PREFIX = 'nexstream-job:';

@@ -1,25 +1,6 @@
 /** What "Resolve this track" sends to the host, from a menu click or the shortcut (pure). */
+import { isMusicLink } from '../../shared/music-link.js';
 import type { PageTrackMeta } from '../../shared/protocol/track.js';
-
-/** Hosts whose links the resolver understands; also the context menu's link and page patterns. */
-export const MUSIC_URL_PATTERNS = [
-  '*://open.spotify.com/*',
-  '*://music.apple.com/*',
-  '*://*.deezer.com/*',
-  '*://tidal.com/*',
-  '*://listen.tidal.com/*',
-  '*://soundcloud.com/*',
-  '*://*.soundcloud.com/*',
-  '*://music.youtube.com/*',
-  '*://*.youtube.com/watch*',
-  '*://youtu.be/*',
-];
-
-const MUSIC_HOST = /(^|\.)(open\.spotify\.com|music\.apple\.com|deezer\.com|tidal\.com|soundcloud\.com|youtube\.com|youtu\.be)$/;
-
-export function isMusicLink(url: string): boolean {
-  return URL.canParse(url) && MUSIC_HOST.test(new URL(url).hostname);
-}
 
 export interface ResolveClick {
   linkUrl?: string;

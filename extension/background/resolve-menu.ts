@@ -3,19 +3,20 @@
  * keyboard shortcut, both opening the track view on a new resolve session.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { MUSIC_URL_PATTERNS } from '../../shared/music-link.js';
 import type { PageTrackMeta } from '../../shared/protocol/track.js';
 import { REPORT_REQUEST } from '../messages.js';
 import type { Background } from './app.js';
-import { MUSIC_URL_PATTERNS, resolveTarget, type ResolveClick } from './resolve-input.js';
+import { resolveTarget, type ResolveClick } from './resolve-input.js';
 import { openTrackView, watchTrackWindow } from './track-window.js';
 
-export const RESOLVE_MENU = { link: 'resolve-track-link', selection: 'resolve-track-text', page: 'resolve-track-page' } as const;
+const RESOLVE_MENU = { link: 'resolve-track-link', selection: 'resolve-track-text', page: 'resolve-track-page' } as const;
 /** The manifest `commands` entry (Alt+Shift+R by default). */
-export const RESOLVE_COMMAND = 'resolve-track';
+const RESOLVE_COMMAND = 'resolve-track';
 const TITLE = 'Resolve this track';
 const MENU_IDS = new Set<string | number>(Object.values(RESOLVE_MENU));
 
-export function createResolveMenus(): void {
+function createResolveMenus(): void {
   // Links only to the sites the resolver knows; any selection; only music sites' own pages.
   browser.contextMenus.create({ id: RESOLVE_MENU.link, title: TITLE, contexts: ['link'], targetUrlPatterns: MUSIC_URL_PATTERNS });
   browser.contextMenus.create({ id: RESOLVE_MENU.selection, title: `${TITLE}: “%s”`, contexts: ['selection'] });
@@ -44,7 +45,7 @@ async function pageTrack(bg: Background, tabId: number | undefined, pageUrl: str
 }
 
 /** The handler behind the menu items and the shortcut (exported for tests). Resolves to the session id. */
-export async function resolveThisTrack(bg: Background, click: ResolveClick, tab?: Browser.tabs.Tab): Promise<string | null> {
+async function resolveThisTrack(bg: Background, click: ResolveClick, tab?: Browser.tabs.Tab): Promise<string | null> {
   const isPage = !click.linkUrl && !click.selectionText;
   const meta = isPage ? await pageTrack(bg, tab?.id, click.pageUrl ?? tab?.url) : null;
   const target = resolveTarget({ ...click, pageUrl: click.pageUrl ?? tab?.url }, meta);

@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { HostClient } from '../host/client.js';
 import { asErrorPayload } from '../host/errors.js';
-import { describeError } from '../components/messages.js';
+import { describeError } from '../../shared/error-text.js';
 
 export async function revealPath(client: Pick<HostClient, 'request'>, path: string): Promise<boolean> {
   try {

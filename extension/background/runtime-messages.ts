@@ -9,7 +9,7 @@ type Handlers = {
 
 const ok: MessageReply = { ok: true, result: null };
 
-export const MESSAGE_HANDLERS: Handlers = {
+const MESSAGE_HANDLERS: Handlers = {
   'page.report': (msg, sender, bg) => {
     // Only the top frame of a real tab describes the page.
     if (sender.tab?.id == null || (sender.frameId ?? 0) !== 0) return ok;

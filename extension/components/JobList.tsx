@@ -10,7 +10,7 @@ export function elapsed(ms: number): string {
   return hh > 0 ? `${hh}:${String(mm).padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
 }
 
-export function jobElapsed(job: JobInfo, now: number): string {
+function jobElapsed(job: JobInfo, now: number): string {
   const start = job.startedAt ?? job.createdAt;
   return elapsed((job.finishedAt ?? now) - start);
 }

@@ -1,8 +1,8 @@
 import type { JobInfo } from '../../shared/protocol/index.js';
 import { formatEta, formatSpeed } from './format.js';
-import { describeError } from './messages.js';
-import { baseName } from '../background/file-url.js';
-import { presetName } from './presets.js';
+import { describeError } from '../error-text.js';
+import { baseName } from '../file-url.js';
+import { presetName } from '../../shared/presets.js';
 
 export interface JobProgressProps {
   job: JobInfo;

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { PRESET_IDS, type ConfigPatch, type PresetId, type PublicConfig } from '../../shared/protocol/index.js';
+import { AUDIO_PRESET_IDS as AUDIO, VIDEO_PRESET_IDS as VIDEO } from '../../shared/presets.js';
+import type { ConfigPatch, PresetId, PublicConfig } from '../../shared/protocol/index.js';
 import { asErrorPayload } from '../host/errors.js';
 import type { ExtensionOptions } from '../storage.js';
-import { describeError } from './messages.js';
+import { describeError } from '../error-text.js';
 import { HostMissing } from './StateCards.js';
 
 export interface OptionsFormProps {
@@ -11,9 +12,6 @@ export interface OptionsFormProps {
   loadLocal: () => Promise<ExtensionOptions>;
   saveLocal: (patch: Partial<ExtensionOptions>) => Promise<void>;
 }
-
-const VIDEO = PRESET_IDS.filter((p) => p === 'best' || p.startsWith('mp4-'));
-const AUDIO = PRESET_IDS.filter((p) => !VIDEO.includes(p));
 
 /** Host settings (folder, presets, concurrency) through the protocol, browser-side options in storage. */
 export function OptionsForm({ loadHost, saveHost, loadLocal, saveLocal }: OptionsFormProps) {

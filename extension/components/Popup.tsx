@@ -32,9 +32,6 @@ export function popupView(state: PopupState | null): PopupView {
   return state.sources.length === 0 && state.page ? 'no-media' : 'probing';
 }
 
-/** Marks the first paint with page metadata; the e2e test and bench read it as time to first render. */
-export { FIRST_META_MARK } from './page-header-dom.js';
-
 export interface PopupProps {
   state: PopupState | null;
   /** The tab's own title and URL, known before the background answers: the header's first paint. */

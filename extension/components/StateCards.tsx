@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ErrorPayload } from '../../shared/protocol/index.js';
-import { INSTALL_COMMAND, UPDATE_HOST_COMMAND, describeError } from './messages.js';
+import { INSTALL_COMMAND, UPDATE_HOST_COMMAND, describeError } from '../error-text.js';
 
 export function PickerSkeleton() {
   return (

@@ -20,7 +20,7 @@ export interface TrackActions {
 }
 
 /** Marks the first paint with what is known about the track; the e2e reads it. */
-export const TRACK_FIRST_PAINT_MARK = 'nexstream:track-hydrated';
+const TRACK_FIRST_PAINT_MARK = 'nexstream:track-hydrated';
 
 /** The track view: what is known, filling in as providers answer; the match and why; downloads; other candidates. */
 export function TrackCard({ state, missing = false, actions }: { state: TrackSessionView | null; missing?: boolean; actions: TrackActions }) {

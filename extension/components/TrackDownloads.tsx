@@ -1,13 +1,7 @@
 import type { JobInfo, PresetId } from '../../shared/protocol/index.js';
+import { AUDIO_PRESETS } from '../../shared/presets.js';
 import { TRACK_PRESETS } from '../track-messages.js';
 import { JobProgress } from './JobProgress.js';
-
-const LABELS: Record<(typeof TRACK_PRESETS)[number], { name: string; detail: string }> = {
-  'mp3-320': { name: 'MP3', detail: '320 kbps' },
-  m4a: { name: 'M4A', detail: 'AAC' },
-  flac: { name: 'FLAC', detail: 'lossless' },
-  opus: { name: 'Opus', detail: 'small' },
-};
 
 export interface TrackDownloadsProps {
   job: JobInfo | null;
@@ -27,8 +21,8 @@ export function TrackDownloads({ job, disabled, onDownload, onCancel, onReveal, 
       <div className="format-row">
         {TRACK_PRESETS.map((id) => (
           <button key={id} type="button" className={id === 'mp3-320' ? 'primary format' : 'ghost format'} data-preset={id} disabled={disabled} onClick={() => onDownload(id)}>
-            <span className="format-name">{LABELS[id].name}</span>
-            <span className="format-detail">{LABELS[id].detail}</span>
+            <span className="format-name">{AUDIO_PRESETS[id].button.name}</span>
+            <span className="format-detail">{AUDIO_PRESETS[id].button.detail}</span>
           </button>
         ))}
       </div>

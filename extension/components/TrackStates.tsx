@@ -1,5 +1,5 @@
 import type { ErrorPayload } from '../../shared/protocol/index.js';
-import { describeError } from './messages.js';
+import { describeError } from '../error-text.js';
 
 /** The lookup cannot produce a track: say which case it is and what to do. */
 export function TrackProblem({ kind, error, onRetry }: { kind: 'collection' | 'unsupported' | 'error' | 'missing'; error?: ErrorPayload | null; onRetry?: () => void }) {

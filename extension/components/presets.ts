@@ -1,8 +1,9 @@
 /** Quality picker ordering and default choice (pure: unit-tested). */
+import { AUDIO_PRESET_IDS } from '../../shared/presets.js';
 import type { PresetId, PresetOption } from '../../shared/protocol/index.js';
 
-/** Audio presets in the order the picker shows them: lossy by bitrate, then lossless. */
-export const AUDIO_ORDER: readonly PresetId[] = ['mp3-320', 'mp3-192', 'm4a', 'opus', 'flac'];
+// Widened to PresetId so indexOf can rank any id (an unknown one sorts last).
+const AUDIO_ORDER: readonly PresetId[] = AUDIO_PRESET_IDS;
 
 export interface OrderedPresets {
   video: PresetOption[];
@@ -54,13 +55,4 @@ export function presetText(p: PresetOption): { primary: string; detail: string }
     return { primary, detail: detail.join(' · ') };
   }
   return { primary: labelParts[0] ?? p.id, detail: labelParts.slice(1).join(' · ') };
-}
-
-const NAMES: Partial<Record<PresetId, string>> = { best: 'best quality', 'mp3-320': 'MP3 320 kbps', 'mp3-192': 'MP3 192 kbps', m4a: 'M4A', opus: 'Opus', flac: 'FLAC' };
-
-/** A preset id in words, for a job that only carries the id: "MP3 320 kbps", "720p MP4". */
-export function presetName(id: string): string {
-  const video = /^mp4-(\d+)$/.exec(id);
-  if (video) return `${video[1]}p MP4`;
-  return NAMES[id as PresetId] ?? id;
 }

@@ -1,5 +1,6 @@
 /** Which body the track view shows, and the words for levels and score parts (pure: unit-tested). */
 import type { ResolveLevel, ScoreBreakdown } from '../../shared/protocol/track.js';
+import { youtubeIdCandidate } from '../../shared/music-link.js';
 import type { TrackSessionView } from '../track-messages.js';
 
 export type TrackViewKind = 'loading' | 'missing' | 'host-missing' | 'collection' | 'unsupported' | 'error' | 'resolving' | 'no-match' | 'matched';
@@ -60,6 +61,5 @@ export function youtubeUrl(text: string): string | null {
   if (!URL.canParse(t)) return null;
   const u = new URL(t);
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
-  if (u.hostname === 'youtu.be' && u.pathname.length > 1) return u.href;
-  return /(^|\.)youtube\.com$/.test(u.hostname) && u.searchParams.get('v') ? u.href : null;
+  return youtubeIdCandidate(u) ? u.href : null;
 }

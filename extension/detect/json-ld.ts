@@ -1,5 +1,5 @@
 /** JSON-LD VideoObject / AudioObject: name, thumbnailUrl, duration (ISO 8601), contentUrl, embedUrl. */
-import { parseIsoDuration } from './iso-duration.js';
+import { parseIsoDuration } from '../../shared/iso-duration.js';
 import { absoluteHttpUrl, kindFromMime, kindFromUrl } from './url.js';
 import type { Detection, PageDetector } from './types.js';
 

@@ -4,7 +4,7 @@
  * what the page declares (og:type music.song, a MusicRecording), not by host name, so mirrors work too.
  */
 import { PageTrackMeta } from '../../shared/protocol/track.js';
-import { parseIsoDuration } from './iso-duration.js';
+import { parseIsoDuration } from '../../shared/iso-duration.js';
 import { absoluteHttpUrl } from './url.js';
 import type { Detection, PageDetector } from './types.js';
 

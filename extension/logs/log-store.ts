@@ -1,7 +1,8 @@
 import type { LogLine } from '../../shared/protocol/index.js';
 import { collapseCarriageReturns } from './carriage-return.js';
-import { redact } from './redact.js';
-import { RingBuffer } from './ring-buffer.js';
+import { redact } from '../../shared/redact.js';
+import { JobRings } from '../../shared/job-rings.js';
+import { RingBuffer } from '../../shared/ring-buffer.js';
 
 /** A stored line: `seq` orders lines across buffers; `dropped` marks an "N lines dropped" summary line. */
 export type StoredLine = LogLine & { seq: number; dropped?: number };
@@ -24,7 +25,8 @@ const GLOBAL = '\u0000global';
 export class LogStore {
   readonly perJob: number;
   readonly maxJobs: number;
-  private rings = new Map<string, RingBuffer<StoredLine>>();
+  private readonly global: RingBuffer<StoredLine>;
+  private readonly jobs: JobRings<StoredLine>;
   private byReplaceKey = new Map<string, StoredLine>();
   /** The open drop marker per buffer; closed as soon as a real line follows it. */
   private markers = new Map<string, StoredLine>();
@@ -39,7 +41,12 @@ export class LogStore {
   constructor(opts: LogStoreOptions = {}) {
     this.perJob = opts.perJob ?? 5000;
     this.maxJobs = opts.maxJobs ?? 100;
-    this.rings.set(GLOBAL, new RingBuffer(opts.global ?? 5000));
+    this.global = new RingBuffer(opts.global ?? 5000);
+    this.jobs = new JobRings(this.perJob, this.maxJobs, (jobId, lines) => {
+      for (const l of lines) this.forget(jobId, l);
+      this.markers.delete(jobId);
+      this.trimmed.delete(jobId);
+    });
   }
 
   /** Stores one line; returns the stored entry (an existing one when it was a replacement). */
@@ -60,7 +67,7 @@ export class LogStore {
     }
     const stored: StoredLine = { ...line, text, seq: ++this.seq };
     if (raw.dropped !== undefined) stored.dropped = raw.dropped;
-    const evicted = this.ring(bucket).push(stored);
+    const evicted = line.jobId == null ? this.global.push(stored) : this.jobs.push(line.jobId, stored);
     if (evicted) this.forget(bucket, evicted);
     if (stored.replaceKey !== undefined) this.byReplaceKey.set(this.keyOf(bucket, stored.replaceKey), stored);
     return stored;
@@ -94,10 +101,10 @@ export class LogStore {
   lines(jobId?: string | null): StoredLine[] {
     if (this.cache && this.cache.version === this.version && this.cache.jobId === jobId) return this.cache.lines;
     let lines: StoredLine[];
-    if (jobId !== undefined) lines = this.rings.get(jobId ?? GLOBAL)?.toArray() ?? [];
+    if (jobId !== undefined) lines = jobId === null ? this.global.toArray() : this.jobs.items(jobId);
     else {
-      lines = [];
-      for (const ring of this.rings.values()) for (const l of ring.toArray()) lines.push(l);
+      lines = this.global.toArray();
+      for (const id of this.jobs.jobIds()) for (const l of this.jobs.items(id)) lines.push(l);
       // Each ring is already sorted: TimSort merges the runs in about O(n log k).
       lines.sort((a, b) => a.seq - b.seq);
     }
@@ -106,9 +113,7 @@ export class LogStore {
   }
 
   get size(): number {
-    let n = 0;
-    for (const ring of this.rings.values()) n += ring.size;
-    return n;
+    return this.global.size + this.jobs.size;
   }
 
   /** Lines of `jobId` that fell out of its ring (kept only the last `perJob`). */
@@ -117,39 +122,16 @@ export class LogStore {
   }
 
   jobIds(): string[] {
-    return [...this.rings.keys()].filter((k) => k !== GLOBAL);
+    return this.jobs.jobIds();
   }
 
   clear(): void {
-    const global = this.rings.get(GLOBAL);
-    global?.clear();
-    this.rings = new Map(global ? [[GLOBAL, global]] : []);
+    this.global.clear();
+    this.jobs.clear();
     this.byReplaceKey.clear();
     this.markers.clear();
     this.trimmed.clear();
     this.version++;
-  }
-
-  private ring(bucket: string): RingBuffer<StoredLine> {
-    let ring = this.rings.get(bucket);
-    if (!ring) {
-      ring = new RingBuffer(this.perJob);
-      this.rings.set(bucket, ring);
-      this.evictOldJobs();
-    }
-    return ring;
-  }
-
-  private evictOldJobs(): void {
-    // Map keeps insertion order, so the first job key is the oldest job.
-    while (this.rings.size - 1 > this.maxJobs) {
-      const oldest = [...this.rings.keys()].find((k) => k !== GLOBAL);
-      if (oldest === undefined) return;
-      for (const l of this.rings.get(oldest)?.toArray() ?? []) this.forget(oldest, l);
-      this.rings.delete(oldest);
-      this.markers.delete(oldest);
-      this.trimmed.delete(oldest);
-    }
   }
 
   private forget(bucket: string, line: StoredLine): void {

@@ -1,7 +1,10 @@
 import type { DoctorReport, Event, JobInfo, LogLine } from '../../shared/protocol/index.js';
 import { toErrorPayload } from '../../shared/errors.js';
+import { applyJobEvent, isJobEvent, jobIdOf } from '../../shared/job-events.js';
+import { redact } from '../../shared/redact.js';
 import { FanoutQueue, type FanoutQueueOptions } from './fanout-queue.js';
 import { LogStore, type LogStoreOptions } from './log-store.js';
+import { servePort, type ServedPort } from '../background/serve-port.js';
 import { DEVTOOLS_PORT_NAME, FromPanel, type HostState, type PortLike, type ToPanel } from './panel-protocol.js';
 
 /** What the relay needs from the background's one native-port client (see ./host-adapter.ts). */
@@ -35,18 +38,14 @@ export interface DevtoolsRelay {
 export function createDevtoolsRelay(host: RelayHost, opts: RelayOptions = {}): DevtoolsRelay {
   const store = new LogStore(opts);
   const jobs = new Map<string, JobInfo>();
-  const ports = new Set<PortLike>();
+  const ports = new Map<PortLike, ServedPort<ToPanel>>();
   const chunk = opts.snapshotChunk ?? 5000;
 
-  const send = (port: PortLike, msg: ToPanel): void => {
-    try {
-      port.postMessage(msg);
-    } catch {
-      ports.delete(port); // the panel closed between our check and the send
-    }
+  const send = (port: PortLike, served: ServedPort<ToPanel>, msg: ToPanel): void => {
+    if (!served.send(msg)) ports.delete(port); // the panel closed between our check and the send
   };
   const broadcast = (msg: ToPanel): void => {
-    for (const p of ports) send(p, msg);
+    for (const [p, served] of ports) send(p, served, msg);
   };
 
   // Lines the queue sheds are still in the store (a panel opened later sees them); only live panels miss them.
@@ -55,48 +54,38 @@ export function createDevtoolsRelay(host: RelayHost, opts: RelayOptions = {}): D
   }, opts);
 
   const upsertJob = (job: JobInfo): void => {
-    jobs.set(job.id, job);
-    queue.pushJob(job);
+    // The panel shows job URLs and errors: redacted like log lines (an old host may not have).
+    const shown: JobInfo = { ...job, url: redact(job.url), ...(job.error && { error: { ...job.error, message: redact(job.error.message) } }) };
+    jobs.set(job.id, shown);
+    queue.pushJob(shown);
   };
 
   const onEvent = (e: Event): void => {
-    switch (e.event) {
-      case 'log': {
-        const stored = e.lines.map((l) => store.add(l));
-        // Relay what was stored (redacted, CR-collapsed), not what arrived.
-        queue.pushLines(stored.map(({ seq: _seq, ...line }) => line));
-        if (e.dropped > 0) {
-          store.noteDropped(e.dropped);
-          queue.noteDropped(e.dropped);
-        }
-        return;
-      }
-      case 'job.state':
-      case 'job.done':
-      case 'job.failed':
-        return upsertJob(e.job);
-      case 'job.progress': {
-        const job = jobs.get(e.jobId);
-        if (job) upsertJob({ ...job, status: job.status === 'queued' ? 'running' : job.status, progress: e.progress });
-        return;
-      }
-      default:
-        return;
+    if (isJobEvent(e)) {
+      const next = applyJobEvent(jobs.get(jobIdOf(e)), e);
+      if (next) upsertJob(next);
+      return;
+    }
+    if (e.event !== 'log') return;
+    const stored = e.lines.map((l) => store.add(l));
+    // Relay what was stored (redacted, CR-collapsed), not what arrived.
+    queue.pushLines(stored.map(({ seq: _seq, ...line }) => line));
+    if (e.dropped > 0) {
+      store.noteDropped(e.dropped);
+      queue.noteDropped(e.dropped);
     }
   };
 
   const offEvent = host.onEvent(onEvent);
   const offState = host.onState((state) => broadcast({ type: 'host', host: state }));
 
-  const handle = async (port: PortLike, raw: unknown): Promise<void> => {
-    const msg = FromPanel.safeParse(raw);
-    if (!msg.success) return;
-    switch (msg.data.type) {
+  const handle = async (port: PortLike, served: ServedPort<ToPanel>, msg: FromPanel): Promise<void> => {
+    switch (msg.type) {
       case 'doctor':
         try {
-          send(port, { type: 'doctor', report: await host.doctor() });
+          send(port, served, { type: 'doctor', report: await host.doctor() });
         } catch (e) {
-          send(port, { type: 'doctor', error: toErrorPayload(e) });
+          send(port, served, { type: 'doctor', error: toErrorPayload(e) });
         }
         return;
       case 'reconnect':
@@ -114,12 +103,12 @@ export function createDevtoolsRelay(host: RelayHost, opts: RelayOptions = {}): D
     if (port.name !== DEVTOOLS_PORT_NAME) return false;
     // Flush first: lines waiting in the queue are already in the store, so the snapshot would repeat them.
     queue.flushAll();
-    ports.add(port);
-    port.onDisconnect.addListener(() => ports.delete(port));
-    port.onMessage.addListener((m) => void handle(port, m));
+    const served = servePort<FromPanel, ToPanel>(port, { accepts: FromPanel, onMessage: (m, s) => void handle(port, s, m) });
+    ports.set(port, served);
+    served.onClose(() => ports.delete(port));
     const lines = store.lines();
-    send(port, { type: 'snapshot', lines: lines.slice(0, chunk).map(plain), jobs: [...jobs.values()], host: host.state() });
-    for (let i = chunk; i < lines.length; i += chunk) send(port, { type: 'batch', lines: lines.slice(i, i + chunk).map(plain), dropped: 0, jobs: [] });
+    send(port, served, { type: 'snapshot', lines: lines.slice(0, chunk).map(plain), jobs: [...jobs.values()], host: host.state() });
+    for (let i = chunk; i < lines.length; i += chunk) send(port, served, { type: 'batch', lines: lines.slice(i, i + chunk).map(plain), dropped: 0, jobs: [] });
     return true;
   };
 
@@ -133,7 +122,7 @@ export function createDevtoolsRelay(host: RelayHost, opts: RelayOptions = {}): D
       offEvent();
       offState();
       queue.dispose();
-      for (const p of ports) p.disconnect();
+      for (const p of ports.keys()) p.disconnect();
       ports.clear();
     },
   };

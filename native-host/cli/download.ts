@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { HttpUrl, PRESET_IDS, PresetId, type Event } from '../../shared/protocol/index.js';
+import { PRESET_IDS } from '../../shared/presets.js';
+import { HttpUrl, PresetId, type Event } from '../../shared/protocol/index.js';
 import { NexError } from '../../shared/errors.js';
 import { cliServices, reportError, usageError } from './common.js';
 import { ProgressPrinter } from './progress-bar.js';

@@ -6,7 +6,7 @@ import type { EventOf, LogLevel, LogLine, LogSource } from '../../shared/protoco
 import type { LogFn } from './types.js';
 import { FileSink, type FileSinkOptions } from './file-sink.js';
 import { LogRing } from './ring.js';
-import { createRedactor } from './redact.js';
+import { createRedactor } from '../../shared/redact.js';
 import { WireBatcher, type WireBatcherOptions } from './wire-batcher.js';
 
 export interface LogInput {

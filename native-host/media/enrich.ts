@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { HttpUrl } from '../../shared/protocol/index.js';
 import { NET_PROTOCOLS, headerBlock } from './ffmpeg-args.js';
 import { dashDuration } from './manifest-duration.js';
+import { FFMPEG_READS } from './sources.js';
 import type { LogFn, Tools } from './types.js';
 import { hasAudio, hasVideo, type InfoDict, type RawFormat } from './ytdlp-info.js';
 import { LIMITS } from '../limits.js';
@@ -26,8 +27,6 @@ const FfprobeOut = z.object({
     .default([]),
   format: z.object({ duration: z.coerce.number().optional(), size: z.coerce.number().optional(), bit_rate: z.coerce.number().optional() }).partial().default({}),
 });
-
-const DIRECT = new Set(['http', 'https', 'm3u8', 'm3u8_native']);
 
 function fps(rate: string | undefined): number | null {
   const [n, d] = (rate ?? '').split('/').map(Number);
@@ -74,7 +73,7 @@ export async function enrichInfo(info: InfoDict, formats: RawFormat[], tools: To
   info = info.duration == null ? { ...info, duration: durationFromFragments(formats) } : info;
   // A DASH manifest states its duration: one small GET, alongside any codec probes below.
   const fromManifest = info.duration == null ? dashDuration(formats, opts.signal) : Promise.resolve(null);
-  const readable = (f: RawFormat) => DIRECT.has(f.protocol ?? '') && HttpUrl.safeParse(f.url).success;
+  const readable = (f: RawFormat) => FFMPEG_READS.has(f.protocol ?? '') && HttpUrl.safeParse(f.url).success;
   const unknown = formats.filter((f) => readable(f) && hasVideo(f) === null && hasAudio(f) === null).slice(-(opts.max ?? 3));
   if (!unknown.length && info.duration == null) {
     const d = await fromManifest;

@@ -1,7 +1,7 @@
 /** The ffmpeg command line for one download: inputs, stream maps, codecs, tags, cover art, muxer. Pure. */
 import type { PresetId } from '../../shared/protocol/index.js';
 import { MP4_AUDIO, MP4_VIDEO } from './codecs.js';
-import { presetSpec } from './presets.js';
+import { AUDIO_PRESETS, presetSpec } from '../../shared/presets.js';
 import { metadataArgs, type TagValues } from './tags.js';
 import { LIMITS } from '../limits.js';
 
@@ -51,11 +51,11 @@ function audioCodecArgs(preset: PresetId, codec: string | null | undefined): str
   switch (preset) {
     case 'mp3-320':
     case 'mp3-192':
-      return ['-c:a', 'libmp3lame', '-b:a', preset === 'mp3-320' ? '320k' : '192k'];
+      return ['-c:a', 'libmp3lame', '-b:a', `${AUDIO_PRESETS[preset].kbps}k`];
     case 'm4a':
-      return codec === 'aac' ? ['-c:a', 'copy'] : ['-c:a', 'aac', '-b:a', '192k'];
+      return codec === 'aac' ? ['-c:a', 'copy'] : ['-c:a', 'aac', '-b:a', `${AUDIO_PRESETS.m4a.kbps}k`];
     case 'opus':
-      return codec === 'opus' ? ['-c:a', 'copy'] : ['-c:a', 'libopus', '-b:a', '160k'];
+      return codec === 'opus' ? ['-c:a', 'copy'] : ['-c:a', 'libopus', '-b:a', `${AUDIO_PRESETS.opus.kbps}k`];
     case 'flac':
       return codec === 'flac' ? ['-c:a', 'copy'] : ['-c:a', 'flac'];
     default:

@@ -5,6 +5,7 @@
  */
 import { get as httpGet, type IncomingMessage } from 'node:http';
 import { get as httpsGet } from 'node:https';
+import { parseIsoDuration } from '../../shared/iso-duration.js';
 import { HttpUrl } from '../../shared/protocol/index.js';
 import type { RawFormat } from './ytdlp-info.js';
 import { LIMITS } from '../limits.js';
@@ -13,20 +14,11 @@ import { LIMITS } from '../limits.js';
 const MAX_BYTES = LIMITS.manifestMaxBytes;
 const TIMEOUT_MS = LIMITS.manifestMs;
 
-/** 'PT1H2M3.5S' (ISO 8601, as MPDs write it) -> 3723.5; null for anything else. */
-export function isoDurationSec(s: string): number | null {
-  const m = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(s.trim());
-  if (!m || s.trim() === 'P' || s.trim() === 'PT') return null;
-  const [d, h, min, sec] = m.slice(1).map((x) => (x ? Number(x) : 0)) as [number, number, number, number];
-  const total = d * 86400 + h * 3600 + min * 60 + sec;
-  return total > 0 ? Math.round(total * 1000) / 1000 : null;
-}
-
 /** The static presentation's duration from an MPD document, or null (live streams have none). */
 export function mpdDurationSec(xml: string): number | null {
   const mpd = /<MPD\b[^>]*>/i.exec(xml)?.[0];
   const attr = mpd && /\bmediaPresentationDuration\s*=\s*["']([^"']+)["']/.exec(mpd)?.[1];
-  return attr ? isoDurationSec(attr) : null;
+  return attr ? parseIsoDuration(attr) : null;
 }
 
 /** The manifest behind DASH formats (yt-dlp marks them with a `*_dash` container), if any. */

@@ -9,7 +9,8 @@ import { buildFfmpegArgs, supportsCover, type StreamSource } from './ffmpeg-args
 import { runFfmpeg } from './ffmpeg-run.js';
 import { uniquePath } from './filename.js';
 import { commitPart, removePart } from './part-files.js';
-import { chooseFormats, presetSpec } from './presets.js';
+import { presetSpec } from '../../shared/presets.js';
+import { chooseFormats } from './presets.js';
 import { assertHttpUrl, cancelled, probe } from './probe.js';
 import { planSources } from './sources.js';
 import { gatherTags } from './tags.js';

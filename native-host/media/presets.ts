@@ -1,31 +1,8 @@
-/** What each preset produces, and which of the source's formats feed it. Pure. */
+/** Which of the source's formats feed each preset (what a preset produces: shared/presets.ts). Pure. */
 import { NexError } from '../../shared/errors.js';
-import type { PresetId } from '../../shared/protocol/index.js';
+import { VIDEO_HEIGHTS, presetSpec, type PresetId } from '../../shared/presets.js';
 import { codecFamily, videoCodecRank } from './codecs.js';
 import { hasAudio, hasVideo, type RawFormat } from './ytdlp-info.js';
-
-export type AudioTarget = 'mp3-320' | 'mp3-192' | 'm4a' | 'opus' | 'flac';
-
-export interface PresetSpec {
-  id: PresetId;
-  kind: 'video' | 'audio';
-  /** Output file extension (no dot) and ffmpeg muxer name. */
-  ext: string;
-  muxer: string;
-  /** Highest video height; Infinity for 'best'. */
-  maxHeight?: number;
-}
-
-export const VIDEO_HEIGHTS = [2160, 1440, 1080, 720, 480, 360] as const;
-
-export function presetSpec(id: PresetId): PresetSpec {
-  if (id === 'best') return { id, kind: 'video', ext: 'mp4', muxer: 'mp4', maxHeight: Infinity };
-  if (id.startsWith('mp4-')) return { id, kind: 'video', ext: 'mp4', muxer: 'mp4', maxHeight: Number(id.slice(4)) };
-  if (id === 'mp3-320' || id === 'mp3-192') return { id, kind: 'audio', ext: 'mp3', muxer: 'mp3' };
-  if (id === 'm4a') return { id, kind: 'audio', ext: 'm4a', muxer: 'ipod' };
-  if (id === 'opus') return { id, kind: 'audio', ext: 'opus', muxer: 'opus' };
-  return { id, kind: 'audio', ext: 'flac', muxer: 'flac' };
-}
 
 /** The short side, so a vertical 1080x1920 video counts as 1080p. */
 export function formatHeight(f: Pick<RawFormat, 'width' | 'height'>): number | null {

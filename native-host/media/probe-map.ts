@@ -1,7 +1,8 @@
 /** yt-dlp's info dict -> the quality picker's model: formats, and the presets this source can really give. Pure. */
 import type { Format, PresetId, PresetOption, ProbeResult } from '../../shared/protocol/index.js';
 import { codecFamily } from './codecs.js';
-import { VIDEO_HEIGHTS, chooseFormats, formatHeight, heightTier } from './presets.js';
+import { AUDIO_PRESETS, AUDIO_PRESET_IDS, VIDEO_HEIGHTS, type AudioPresetId } from '../../shared/presets.js';
+import { chooseFormats, formatHeight, heightTier } from './presets.js';
 import { hasAudio, hasVideo, rawFormats, thumbnailUrl, type InfoDict, type RawFormat } from './ytdlp-info.js';
 
 const posInt = (n: number | null | undefined) => (n && n > 0 ? Math.round(n) : undefined);
@@ -41,14 +42,6 @@ export function humanSize(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1e3))} KB`;
 }
 
-const AUDIO: Array<{ id: PresetId; name: string; kbps?: number; copyFrom?: string }> = [
-  { id: 'mp3-320', name: 'MP3 · 320 kbps', kbps: 320 },
-  { id: 'mp3-192', name: 'MP3 · 192 kbps', kbps: 192 },
-  { id: 'm4a', name: 'M4A (AAC)', kbps: 192, copyFrom: 'aac' },
-  { id: 'opus', name: 'Opus', kbps: 160, copyFrom: 'opus' },
-  { id: 'flac', name: 'FLAC (lossless)' },
-];
-
 function videoPreset(id: PresetId, formats: RawFormat[], dur: number | null, isBest: boolean): PresetOption {
   const sel = chooseFormats(formats, id);
   const parts = [sel.video, sel.audio].filter((f, i, a): f is RawFormat => !!f && a.indexOf(f) === i);
@@ -65,12 +58,12 @@ function videoPreset(id: PresetId, formats: RawFormat[], dur: number | null, isB
   return opt;
 }
 
-function audioPreset(p: (typeof AUDIO)[number], formats: RawFormat[], dur: number | null): PresetOption {
-  const src = chooseFormats(formats, p.id).audio;
+function audioPreset(id: AudioPresetId, formats: RawFormat[], dur: number | null): PresetOption {
+  const p = AUDIO_PRESETS[id];
+  const src = chooseFormats(formats, id).audio;
   const copies = p.copyFrom && src && codecFamily(src.acodec) === p.copyFrom && hasVideo(src) === false;
   const size = copies && src ? formatBytes(src, dur) : p.kbps && dur ? Math.round((p.kbps * 1000 * dur) / 8) : null;
-  const ext = p.id.startsWith('mp3') ? 'mp3' : p.id;
-  const opt: PresetOption = { id: p.id, label: [p.name, size ? `~${humanSize(size)}` : null].filter(Boolean).join(' · '), kind: 'audio', ext };
+  const opt: PresetOption = { id, label: [p.label, size ? `~${humanSize(size)}` : null].filter(Boolean).join(' · '), kind: 'audio', ext: p.ext };
   if (size) opt.approxSize = size;
   return opt;
 }
@@ -82,7 +75,7 @@ export function buildPresets(formats: RawFormat[], durationSec: number | null): 
   const out: PresetOption[] = [];
   if (withVideo.length) out.push(videoPreset('best', formats, durationSec, true));
   for (const h of VIDEO_HEIGHTS) if (tiers.has(h)) out.push(videoPreset(`mp4-${h}` as PresetId, formats, durationSec, false));
-  if (formats.some((f) => hasAudio(f) !== false)) for (const p of AUDIO) out.push(audioPreset(p, formats, durationSec));
+  if (formats.some((f) => hasAudio(f) !== false)) for (const id of AUDIO_PRESET_IDS) out.push(audioPreset(id, formats, durationSec));
   // 1080p (or the best below it) is what most people want; an audio-only source defaults to MP3.
   const def = out.find((p) => p.kind === 'video' && p.id !== 'best' && (p.height ?? 0) <= 1080) ?? out.find((p) => p.id === 'best') ?? out[0];
   if (def) def.default = true;

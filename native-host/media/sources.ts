@@ -5,8 +5,8 @@ import type { StreamSource } from './ffmpeg-args.js';
 import type { Selection } from './presets.js';
 import type { RawFormat } from './ytdlp-info.js';
 
-/** Protocols ffmpeg reads itself (plain files with Range, HLS); DASH segments, ISM, RTMP etc. go through yt-dlp. */
-const FFMPEG_READS = new Set(['http', 'https', 'm3u8', 'm3u8_native']);
+/** yt-dlp protocols ffmpeg reads itself (plain files with Range, HLS); DASH segments, ISM, RTMP etc. go through yt-dlp. */
+export const FFMPEG_READS = new Set(['http', 'https', 'm3u8', 'm3u8_native']);
 
 export interface Feeder {
   /** ffmpeg's file descriptor for it: input `pipe:<fd>`. */

@@ -5,6 +5,7 @@
 import type { Readable } from 'node:stream';
 import { execa, type Options, type ResultPromise } from 'execa';
 import type { LogSource } from '../../shared/protocol/index.js';
+import { redact } from '../../shared/redact.js';
 import { deathSignalPrefix } from './death-signal.js';
 import { Tail, displayCommand, lineSplitter } from './lines.js';
 import type { ProcessExit } from './process-failure.js';
@@ -34,8 +35,6 @@ export interface SuperviseOptions {
   rawStdout?: boolean;
   cwd?: string;
 }
-
-const REDACT = /\b(cookie|authorization|proxy-authorization): [^\r\n]*/gi;
 
 /** Kills `pid` and its descendants: they share its process group (spawned detached) on POSIX; taskkill /T on Windows. */
 export function killTree(pid: number, sig: 'SIGTERM' | 'SIGKILL'): void {
@@ -67,7 +66,7 @@ function track(pid: number | undefined): void {
 
 export function supervise(file: string, args: string[], opts: SuperviseOptions): Supervised {
   const { log, source } = opts;
-  log?.({ source, level: 'info', text: displayCommand(file, args).replace(REDACT, '$1: <redacted>') });
+  log?.({ source, level: 'info', text: redact(displayCommand(file, args)) });
   const pipes = Array.from({ length: opts.extraPipes ?? 0 }, () => 'pipe' as const);
   // The log shows the tool's own command; the guard that kills it with the host is plumbing.
   const [guard, ...guardArgs] = deathSignalPrefix();

@@ -3,6 +3,7 @@
  * just-in-time preview refresh in the background), storing a verified match, and the user's
  * overrides (local only: they are not ISRC-verified).
  */
+import { youtubeVideoId } from '../../shared/music-link.js';
 import { NexError } from '../../shared/errors.js';
 import type { MatchCandidate, PageTrackMeta, ResolveLevel, TrackInfo } from '../../shared/protocol/track.js';
 import type { CachedTrack, Registry, VerifiedBy } from '../registry/index.js';
@@ -13,7 +14,6 @@ import type { OdesliMapping } from './odesli.js';
 import { refreshPreview } from './preview-refresh.js';
 import type { ResolverLog } from './types.js';
 
-const YT_ID = /(?:[?&]v=|youtu\.be\/|\/shorts\/)([\w-]{11})/;
 const DEEZER_TRACK_ID = /track\/(\d+)/;
 
 /** Registry keys an input can be found under. */
@@ -85,7 +85,7 @@ export interface OverrideInput {
 /** Remembers the user's pick locally (never in a shared registry: it is not ISRC-verified). */
 export async function saveOverride(deps: Pick<CacheDeps, 'registry' | 'log'>, o: OverrideInput): Promise<{ saved: boolean }> {
   const parsed = classifyInput(o.input);
-  const id = YT_ID.exec(o.videoUrl)?.[1];
+  const id = youtubeVideoId(o.videoUrl);
   if (!id) throw new NexError('input.invalid', 'The override must be a YouTube video link.', { videoUrl: o.videoUrl.slice(0, 200) });
   const keys = inputKeys(parsed);
   if (o.isrc) keys.push(`isrc:${o.isrc.toUpperCase()}`);

@@ -5,6 +5,7 @@
  */
 import { BrokenCircuitError, ConsecutiveBreaker, circuitBreaker, handleWhenResult, retry, type CircuitBreakerPolicy, type IBackoff, type IRetryBackoffContext, type RetryPolicy } from 'cockatiel';
 import type { z } from 'zod';
+import { redact } from '../../shared/redact.js';
 import { LIMITS } from '../limits.js';
 import { ProviderError, fail, ok, type Result } from './provider-error.js';
 import { Limiter, type LimitOptions } from './rate-limit.js';
@@ -43,12 +44,11 @@ export interface GetOptions {
   bodyError?: (body: unknown) => { kind: 'throttled' | 'api_error' | 'not_found'; message: string } | null;
 }
 
-/** Drops query values that may hold a key, so URLs can be logged. */
+/** Path and query only, secrets masked, so URLs can be logged. */
 function loggable(url: string): string {
   try {
     const u = new URL(url);
-    for (const k of [...u.searchParams.keys()]) if (/key|token|secret/i.test(k)) u.searchParams.set(k, '***');
-    return `${u.pathname}${u.search}`;
+    return redact(`${u.pathname}${u.search}`);
   } catch {
     return '(bad url)';
   }

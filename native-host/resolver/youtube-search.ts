@@ -5,12 +5,13 @@
  */
 import { execa } from 'execa';
 import { z } from 'zod';
+import { YOUTUBE_ID } from '../../shared/music-link.js';
 import type { SearchHit, SearchKind } from './match.js';
 import type { ResolverLog } from './types.js';
 import { untilAborted } from './until-aborted.js';
 
 const Entry = z.object({
-  id: z.string().regex(/^[\w-]{11}$/),
+  id: z.string().regex(YOUTUBE_ID),
   title: z.string().min(1).max(1000),
   url: z.string().max(4096).optional(),
   channel: z.string().max(500).nullable().optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors.js';
+import { PRESET_IDS } from '../presets.js';
 
 /** An http(s) URL that cannot be mistaken for a command-line option. */
 export const HttpUrl = z
@@ -34,20 +35,6 @@ export const Format = z.object({
 });
 export type Format = z.infer<typeof Format>;
 
-export const PRESET_IDS = [
-  'best',
-  'mp4-2160',
-  'mp4-1440',
-  'mp4-1080',
-  'mp4-720',
-  'mp4-480',
-  'mp4-360',
-  'mp3-320',
-  'mp3-192',
-  'm4a',
-  'opus',
-  'flac',
-] as const;
 export const PresetId = z.enum(PRESET_IDS);
 export type PresetId = z.infer<typeof PresetId>;
 

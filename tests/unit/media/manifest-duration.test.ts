@@ -1,19 +1,20 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dashDuration, dashManifestOf, isoDurationSec, mpdDurationSec } from '../../../native-host/media/manifest-duration.js';
+import { parseIsoDuration } from '../../../shared/iso-duration.js';
+import { dashDuration, dashManifestOf, mpdDurationSec } from '../../../native-host/media/manifest-duration.js';
 import type { RawFormat } from '../../../native-host/media/ytdlp-info.js';
 
 const MPD = '<?xml version="1.0"?>\n<MPD xmlns="urn:mpeg:dash:schema:mpd:2011" type="static" mediaPresentationDuration="PT1M30.5S"><Period/></MPD>';
 
 describe('DASH duration from the manifest', () => {
   it('reads ISO 8601 durations as MPDs write them', () => {
-    expect(isoDurationSec('PT4S')).toBe(4);
-    expect(isoDurationSec('PT1H2M3.5S')).toBe(3723.5);
-    expect(isoDurationSec('P1DT1S')).toBe(86401);
-    expect(isoDurationSec('PT')).toBeNull();
-    expect(isoDurationSec('4 seconds')).toBeNull();
-    expect(isoDurationSec('PT0S')).toBeNull();
+    expect(parseIsoDuration('PT4S')).toBe(4);
+    expect(parseIsoDuration('PT1H2M3.5S')).toBe(3723.5);
+    expect(parseIsoDuration('P1DT1S')).toBe(86401);
+    expect(parseIsoDuration('PT')).toBeNull();
+    expect(parseIsoDuration('4 seconds')).toBeNull();
+    expect(parseIsoDuration('PT0S')).toBeNull();
   });
 
   it('takes the attribute from the MPD element only; live manifests have none', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { JobInfo } from '../../../../shared/protocol/index.js';
 import { probeCandidates, shouldTryNext } from '../../../../extension/background/candidates.js';
-import { baseName } from '../../../../extension/background/file-url.js';
+import { baseName } from '../../../../extension/file-url.js';
 import { JobStore } from '../../../../extension/background/jobs.js';
 import { Prober } from '../../../../extension/background/prober.js';
 import { Sessions } from '../../../../extension/background/sessions.js';

@@ -20,6 +20,6 @@ describe('revealPath', () => {
       throw new HostRequestError({ code: 'os.reveal_failed', message: 'xdg-open is not installed' });
     });
     expect(await revealPath({ request } as never, '/d/a.mp3')).toBe(false);
-    expect(create).toHaveBeenCalledWith(expect.stringMatching(/^nexstream-reveal:/), expect.objectContaining({ title: 'Cannot show the file', message: 'xdg-open is not installed' }));
+    expect(create).toHaveBeenCalledWith(expect.stringMatching(/^nexstream-reveal:/), expect.objectContaining({ title: 'Cannot show the file', message: 'xdg-open is not installed Open the download folder yourself; on Linux install xdg-utils (xdg-open).' }));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatApproxSize, formatBytes, formatDuration, formatEta, formatSpeed } from '../../../../extension/components/format.js';
-import { describeError } from '../../../../extension/components/messages.js';
+import { describeError } from '../../../../extension/error-text.js';
 
 describe('size estimates', () => {
   it.each([

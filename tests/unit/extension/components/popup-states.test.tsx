@@ -2,7 +2,8 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { JobInfo } from '../../../../shared/protocol/index.js';
-import { FIRST_META_MARK, Popup, popupView, type PopupActions } from '../../../../extension/components/Popup.js';
+import { FIRST_META_MARK } from '../../../../extension/components/page-header-dom.js';
+import { Popup, popupView, type PopupActions } from '../../../../extension/components/Popup.js';
 import { PopupState } from '../../../../extension/messages.js';
 import { PRESETS } from './presets.js';
 

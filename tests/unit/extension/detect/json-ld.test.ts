@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { parseIsoDuration } from '../../../../extension/detect/iso-duration.js';
+import { parseIsoDuration } from '../../../../shared/iso-duration.js';
 import { jsonLd } from '../../../../extension/detect/json-ld.js';
 import { loadFixture } from './load-fixture.js';
 

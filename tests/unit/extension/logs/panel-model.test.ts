@@ -40,7 +40,7 @@ describe('PanelModel', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => void 0);
     m.apply({ type: 'batch', lines: [{ nope: true }], dropped: 0, jobs: [] });
     m.apply({ type: 'batch', lines: [l('curl -H "Authorization: Bearer abcdefghijklmnop"')], dropped: 0, jobs: [] });
-    expect(m.store.lines().map((x) => x.text)).toEqual(['curl -H "Authorization: [redacted]"']);
+    expect(m.store.lines().map((x) => x.text)).toEqual(['curl -H "Authorization: ***"']);
     expect(warn).toHaveBeenCalledOnce();
     warn.mockRestore();
   });

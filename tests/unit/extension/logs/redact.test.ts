@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { redact } from '../../../../extension/logs/redact.js';
+import { MASK, redact } from '../../../../shared/redact.js';
 
 // Key-shaped placeholders are assembled at run time so no file in the repo looks like it holds a real key.
 const FAKE_GROQ = ['gsk', 'abcdefghijklmnopqrstuvwxyz0123'].join('_');
@@ -26,7 +26,7 @@ describe('redact', () => {
   it.each(cases)('%s', (_name, input, secret) => {
     const out = redact(input);
     expect(out).not.toContain(secret);
-    expect(out).toContain('[redacted]');
+    expect(out).toContain(MASK);
   });
 
   it('leaves ordinary ffmpeg and yt-dlp output alone', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { RingBuffer } from '../../../../extension/logs/ring-buffer.js';
+import { RingBuffer } from '../../../../shared/ring-buffer.js';
 
 describe('RingBuffer', () => {
   it('keeps the last `capacity` items in order and reports evictions', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactor } from '../../../../native-host/log/redact.js';
+import { createRedactor } from '../../../../shared/redact.js';
 
 const redact = createRedactor(() => ['gsk_live_123456789']);
 
