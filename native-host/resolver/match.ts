@@ -8,6 +8,8 @@ import { ratio, script, textSimilarity } from './similarity.js';
 import { sameNameAcrossScripts } from './translit.js';
 
 export type SearchKind = 'isrc' | 'songs' | 'videos';
+/** InnerTube's musicVideoType: auto-generated audio track ("Provided to YouTube"), official music video, user upload. */
+export type UploadKind = 'atv' | 'omv' | 'ugc';
 
 /** A search result as youtube-search.ts hands it over. */
 export interface SearchHit {
@@ -21,6 +23,8 @@ export interface SearchHit {
   durationSec: number | null;
   views?: number | null;
   kind: 'song' | 'video';
+  /** Known for InnerTube results and for enriched auto-generated uploads. */
+  upload?: UploadKind;
   foundBy: SearchKind[];
   /** Best (lowest, 1-based) rank across the searches that found it. */
   rank: number;
