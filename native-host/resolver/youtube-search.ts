@@ -8,7 +8,7 @@
  */
 import { execa } from 'execa';
 import { z } from 'zod';
-import { pickMatch, type SearchHit, type SearchKind, type TrackFacts } from './match.js';
+import { isBare, pickMatch, type SearchHit, type SearchKind, type TrackFacts } from './match.js';
 import type { ResolverLog } from './types.js';
 import { untilAborted } from './until-aborted.js';
 import type { YtdlpEnricher } from './ytdlp-enrich.js';
@@ -36,7 +36,7 @@ export interface SearchPlan {
 }
 
 /** How many bare (title-only) fallback hits are looked up; each costs a yt-dlp run of a few seconds. */
-const ENRICH_TOP = 3;
+const ENRICH_TOP = 4;
 
 export interface YoutubeSearchOptions {
   ytdlp: string;
@@ -181,12 +181,10 @@ export class YoutubeSearch {
   private async corroborate(hits: SearchHit[], plan: SearchPlan, signal?: AbortSignal): Promise<SearchHit[]> {
     const bare = hits.filter(isBare);
     if (!bare.length || !this.o.enricher) return hits;
-    const order = plan.track ? pickMatch(plan.track, bare).ranked.map((s) => s.hit) : [...bare].sort((a, b) => (a.isrcRank ?? 99) - (b.isrcRank ?? 99) || a.rank - b.rank);
+    // Ranked on what a bare hit can show: its title against the track's (artists and length unknown yet).
+    const order = plan.track
+      ? pickMatch({ title: plan.track.title, album: plan.track.album, artists: [], durationSec: null }, bare).ranked.map((s) => s.hit)
+      : [...bare].sort((a, b) => (a.isrcRank ?? 99) - (b.isrcRank ?? 99) || a.rank - b.rank);
     return this.o.enricher.some(hits, order.slice(0, ENRICH_TOP).map((h) => h.id), signal);
   }
-}
-
-/** A hit that says nothing but its title (yt-dlp's YouTube Music search results). */
-export function isBare(h: SearchHit): boolean {
-  return h.durationSec == null && !h.channel && !h.artists?.length;
 }
