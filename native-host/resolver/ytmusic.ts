@@ -105,9 +105,13 @@ export class YtMusic {
     const st = calls.getStore();
     const method = init?.method ?? req?.method ?? 'GET';
     const body = init?.body ?? (req && method !== 'GET' ? await req.text() : undefined);
+    const headers = new Headers(init?.headers ?? req?.headers);
+    // youtubei.js names www.youtube.com as the page it calls from; the configured base is.
+    for (const h of ['origin', 'x-origin']) if (headers.has(h)) headers.set(h, this.base.origin);
+    if (headers.has('referer')) headers.set('referer', `${this.base.origin}/`);
     const res = await (this.o.fetch ?? fetch)(url, {
       method,
-      headers: init?.headers ?? req?.headers,
+      headers,
       body,
       // A consent or sign-in redirect leaves the API (and, under test, loopback): it is a failure, not a page to follow.
       redirect: 'manual',
