@@ -10,6 +10,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type * as YoutubeiJs from 'youtubei.js';
 import type { SearchHit } from './match.js';
 import type { ResolverLog } from './types.js';
+import { untilAborted } from './until-aborted.js';
 import { mapSearchContents, YtMusicShapeError } from './ytmusic-map.js';
 
 type Innertube = YoutubeiJs.Innertube;
@@ -129,10 +130,12 @@ export class YtMusic {
   async search(kind: 'songs' | 'isrc', q: string, limit: number, signal?: AbortSignal): Promise<SearchHit[]> {
     const started = Date.now();
     if (started < this.downUntil) throw new YtMusicError('throttled', `skipped for ${Math.ceil((this.downUntil - started) / 1000)} s more (asked to back off)`);
-    const timeout = AbortSignal.timeout(this.o.timeoutMs ?? 4000);
-    const st: CallState = { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, parserErrors: 0 };
+    const st: CallState = { signal, parserErrors: 0 };
     try {
-      const yt = await this.client();
+      // The import and local session are CPU, not network: the request timeout starts once they are done.
+      const yt = await untilAborted(this.client(), signal);
+      const timeout = AbortSignal.timeout(this.o.timeoutMs ?? 4000);
+      st.signal = signal ? AbortSignal.any([signal, timeout]) : timeout;
       const page = await calls.run(st, () => yt.music.search(q, kind === 'songs' ? { type: 'song' } : {}));
       const mapped = mapSearchContents(page.contents, kind, limit);
       // Unknown renderers are dropped by the parser (typecheck): nothing left plus parser errors = the page changed.
