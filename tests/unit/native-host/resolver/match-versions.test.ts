@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isBare, pickMatch, type SearchHit } from '../../../../native-host/resolver/match.js';
 import { qualifierPenalty, trackQualifiers } from '../../../../native-host/resolver/qualifiers.js';
+import { sameNameAcrossScripts } from '../../../../native-host/resolver/translit.js';
 
 let n = 0;
 const song = (title: string, artists: string[], durationSec: number | null, extra: Partial<SearchHit> = {}): SearchHit => {
@@ -50,6 +51,12 @@ describe('pickMatch with credited artists, album, upload kind', () => {
   it('artists written in another script still match', () => {
     const hit = song('מיליון דולר', ['נועה קירל'], 174);
     expect(pickMatch({ title: 'מיליון דולר', artists: ['Noa Kirel'], durationSec: 173 }, [hit]).best?.hit.id).toBe(hit.id);
+  });
+  it('names compare across Arabic and Greek too', () => {
+    expect(sameNameAcrossScripts('Amr Diab', 'عمرو دياب')).toBe(true);
+    expect(sameNameAcrossScripts('Nancy Ajram', 'نانسي عجرم')).toBe(true);
+    expect(sameNameAcrossScripts('Helena Paparizou', 'Έλενα Παπαρίζου')).toBe(true);
+    expect(sameNameAcrossScripts('Sakis Rouvas', 'نانسي عجرم')).toBe(false);
   });
   it('a bare title (nothing but its title) is never confident, however well it reads', () => {
     const bare: SearchHit = { id: 'bare0000001', url: '', title: 'Avicii - Levels', channel: null, durationSec: null, kind: 'song', foundBy: ['isrc', 'songs'], rank: 1, isrcRank: 1 };
