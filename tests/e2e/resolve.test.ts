@@ -63,7 +63,7 @@ beforeAll(async () => {
   server = await startMediaServer(media);
   await writeFile(path.join(media, 'track.html'), spotifyLikePage(server.url));
   providers = await startProviders(localCatalog(server.url));
-  innertube = await startInnertube();
+  innertube = await startInnertube({ candidatesFile: SEARCH_CANDIDATES });
   h = await launch({
     env: {
       NEXSTREAM_DEEZER_API: providers.deezer.url,

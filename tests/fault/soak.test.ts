@@ -29,7 +29,7 @@ beforeAll(async () => {
   await makeMedia(media, 'audio-only', { durationSec: 1 });
   server = await startMediaServer(media);
   providers = await startProviders();
-  innertube = await startInnertube();
+  innertube = await startInnertube({ candidatesFile: SEARCH_CANDIDATES });
 }, 120_000);
 afterAll(async () => {
   await server?.close();
