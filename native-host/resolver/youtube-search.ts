@@ -183,7 +183,9 @@ export class YoutubeSearch {
     if (!bare.length || !this.o.enricher) return hits;
     // Ranked on what a bare hit can show: its title against the track's (artists and length unknown yet).
     const order = plan.track
-      ? pickMatch({ title: plan.track.title, album: plan.track.album, artists: [], durationSec: null }, bare).ranked.map((s) => s.hit)
+      ? pickMatch({ title: plan.track.title, album: plan.track.album, artists: [], durationSec: null }, bare)
+          .ranked.filter((s) => s.breakdown.title >= 0.5)
+          .map((s) => s.hit)
       : [...bare].sort((a, b) => (a.isrcRank ?? 99) - (b.isrcRank ?? 99) || a.rank - b.rank);
     return this.o.enricher.some(hits, order.slice(0, ENRICH_TOP).map((h) => h.id), signal);
   }
