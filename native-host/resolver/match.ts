@@ -190,9 +190,15 @@ export function pickMatch(facts: TrackFacts, hits: SearchHit[]): MatchOutcome {
   const ranked = hits.map((h) => scoreHit(track, h, maxViews)).sort((a, b) => b.score - a.score || a.hit.rank - b.hit.rank);
   const top = ranked[0];
   // A bare title (a fallback hit no lookup corroborated) can be anyone's upload of anything; the
-  // same song by another artist is another recording, however well the rest fits.
-  const ok = top != null && top.score >= CONFIDENT && top.breakdown.title >= 0.5 && top.breakdown.duration >= 0.2 && top.breakdown.artist >= 0.5 && !isBare(top.hit);
+  // same song by another artist is another recording, however well the rest fits (artistVouched).
+  const ok = top != null && top.score >= CONFIDENT && top.breakdown.title >= 0.5 && top.breakdown.duration >= 0.2 && artistVouched(top) && !isBare(top.hit);
   return { best: ok ? top : null, ranked };
+}
+
+/** The artist fits, or YouTube Music itself maps the ISRC to this upload first and title and length agree (a label's channel). */
+function artistVouched(s: Scored): boolean {
+  const b = s.breakdown;
+  return b.artist >= 0.5 || (s.hit.isrcRank === 1 && b.duration >= 0.9 && b.title >= 0.8);
 }
 
 /** A hit that says nothing but its title (yt-dlp's YouTube Music search results, not looked up). */
