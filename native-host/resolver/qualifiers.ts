@@ -11,6 +11,7 @@ import { MARKERS, findMarkers, splitTitle, stripNoise, tokens } from './normaliz
 const CONNECTORS = new Set(['from', 'the', 'a', 'an', 'of', 'and', 'in', 'on', 'at', 'de', 'la', 'le', 'el', 'do', 'da', 'du', 'des', 'der', 'die']);
 const MARKER_WORDS = new Set(Object.values(MARKERS).flatMap((ps) => ps.flatMap((p) => p.split(' '))));
 const YEAR = /^(19|20)\d\d$/;
+const CREDIT = /^\s*(?:prod|produced|dir|directed|shot|filmed|video)\b\.?\s*(?:by\b)?/i;
 
 export interface TrackQualifiers {
   /** Words that explain a candidate's qualifier. */
@@ -47,6 +48,8 @@ export function qualifierPenalty(track: TrackQualifiers, candTitle: string, cred
   const words: string[] = [];
   let penalty = 0;
   for (const q of split.qualifiers) {
+    // Producer and director credits name people, not versions.
+    if (CREDIT.test(q)) continue;
     // A remaster year only says something when the track names its own remaster.
     const extra = unexplained(q, known, !track.remaster);
     if (extra.length) {

@@ -16,6 +16,7 @@ describe('version qualifiers', () => {
     expect(qualifierPenalty(t, 'Wake Me Up (Avicii By Avicii)', ['Avicii']).penalty).toBeGreaterThan(0.1);
     expect(qualifierPenalty(t, 'Wake Me Up (Official Video)', ['Avicii']).penalty).toBe(0);
     expect(qualifierPenalty(t, 'Wake Me Up (feat. Aloe Blacc)', ['Avicii']).penalty).toBe(0);
+    expect(qualifierPenalty(t, 'Wake Me Up (Prod. by Arash Pournouri) [Dir. by Mark Seliger]', ['Avicii']).penalty).toBe(0);
   });
   it("another year's remaster costs a little, a remaster year the track does not name nothing", () => {
     const remastered = trackQualifiers('Bigmouth Strikes Again - 2011 Remaster', 'The Queen Is Dead', ['The Smiths']);
