@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { noRegistry } from '../../../../native-host/registry/index.js';
 import { createResolver } from '../../../../native-host/resolver/index.js';
 import type { ResolverLogLine } from '../../../../native-host/resolver/types.js';
-import { startInnertube, type InnertubeStandIn } from '../../../fixtures/innertube/server.js';
+import { startInnertube, type InnertubeFailure, type InnertubeStandIn } from '../../../fixtures/innertube/server.js';
 import { SEARCH_CANDIDATES, STAND_IN_LIMITS, standInEndpoints } from '../../../fixtures/providers/endpoints.js';
 import { loadCatalog, startProviders, type StandIns } from '../../../fixtures/providers/servers.js';
 
@@ -103,6 +103,23 @@ describe('YouTube search paths', () => {
     expect(r.match).toBeNull();
     expect(lines.some((l) => l.event === 'ytdlp.enrich.failed')).toBe(true);
   });
+
+  it.each<InnertubeFailure>(['changed-shape', 'missing-runs', 'unknown-renderers', 'empty-shelf', 'consent', 'captcha', '429', '500', 'hang'])(
+    'InnerTube answering %s: the right recording or none, within the budget, with the reason logged',
+    async (failure) => {
+      yt.chaos.failure = failure;
+      const lines: ResolverLogLine[] = [];
+      const resolver = createResolver({ endpoints: standInEndpoints(s, {}, yt), registry: noRegistry, limits: STAND_IN_LIMITS, providerTimeoutMs: 800, budgetMs: 6000, fetch: guardedFetch, log: (l) => lines.push(l) });
+      const t0 = Date.now();
+      const r = await resolver.resolve('Daft Punk - Harder Better Faster Stronger');
+      expect(Date.now() - t0).toBeLessThan(6000 + 250);
+      if (r.match) expect(['yydNF8tuVmU', 'gAjR4_CbPpQ']).toContain(r.match.id);
+      const fellBack = lines.filter((l) => l.event === 'ytmusic.fallback');
+      // An empty shelf is an answer ("nothing"), every other case is a failure that falls back to yt-dlp.
+      if (failure === 'empty-shelf') expect(fellBack).toEqual([]);
+      else expect(fellBack.length, JSON.stringify(lines.filter((l) => l.event.startsWith('ytmusic')))).toBe(2);
+    },
+  );
 
   it('an unknown base (nothing listening) falls back within the budget', async () => {
     const resolver = createResolver({ endpoints: { ...standInEndpoints(s, {}, { url: 'http://127.0.0.1:9' }) }, registry: noRegistry, limits: STAND_IN_LIMITS, providerTimeoutMs: 1500, fetch: guardedFetch });
