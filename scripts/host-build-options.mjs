@@ -1,11 +1,11 @@
 // The esbuild options for the native host bundle, shared by scripts/build-host.mjs and the
 // integration tests' private builds (tests/integration/host/host-process.ts), so both bundle alike.
 // Pure-JS dependencies are bundled: loading execa's ~100 ESM files one by one cost more start-up
-// than the whole rest of the bundle. Kept external: the libSQL driver (native addon) and the LLM
-// SDKs; all three are imported lazily, only by resolves.
+// than the whole rest of the bundle. Kept external: the libSQL driver (native addon), the LLM
+// SDKs and youtubei.js; all are imported lazily, only by resolves.
 import path from 'node:path';
 
-export const HOST_EXTERNALS = ['@libsql/client', 'groq-sdk', '@google/generative-ai'];
+export const HOST_EXTERNALS = ['@libsql/client', 'groq-sdk', '@google/generative-ai', 'youtubei.js'];
 
 /** @param {string} root repository root @param {string} outfile */
 export function hostBuildOptions(root, outfile) {

@@ -53,6 +53,7 @@ export function loadConfig(env: Env = process.env, opts: LoadOptions = {}): Host
       deezer: str('NEXSTREAM_DEEZER_API') ?? 'https://api.deezer.com',
       itunes: str('NEXSTREAM_ITUNES_API') ?? 'https://itunes.apple.com',
       odesli: str('NEXSTREAM_ODESLI_API') ?? 'https://api.song.link',
+      ytmusic: str('NEXSTREAM_YTMUSIC_URL') ?? 'https://music.youtube.com',
       groqBaseUrl: str('GROQ_BASE_URL'),
       geminiBaseUrl: str('NEXSTREAM_GEMINI_BASE_URL'),
     },

@@ -31,6 +31,8 @@ export interface HostConfig {
     deezer: string;
     itunes: string;
     odesli: string;
+    /** YouTube Music (InnerTube) base, default https://music.youtube.com; env NEXSTREAM_YTMUSIC_URL. */
+    ytmusic: string;
     groqBaseUrl: string | null;
     geminiBaseUrl: string | null;
   };

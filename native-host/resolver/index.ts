@@ -14,6 +14,8 @@ import { Resolver } from './resolve.js';
 import type { ResolverEndpoints, ResolverLog } from './types.js';
 import { YoutubeSearch } from './youtube-search.js';
 import { LIMITS } from '../limits.js';
+import { YtdlpEnricher } from './ytdlp-enrich.js';
+import { YtMusic } from './ytmusic.js';
 
 export type { Resolver, PartialUpdate, ResolveOptions } from './resolve.js';
 
@@ -41,12 +43,16 @@ export function createResolver(o: CreateResolverOptions): Resolver {
     groqProvider({ apiKey: e.groq?.apiKey, baseURL: e.groq?.baseURL, log, timeoutMs: o.providerTimeoutMs }),
     geminiProvider({ apiKey: e.gemini?.apiKey, baseUrl: e.gemini?.baseUrl, log, timeoutMs: o.providerTimeoutMs }),
   ].filter((x): x is LlmProvider => x !== null);
+  const ytmusic = e.ytmusic ? new YtMusic({ baseUrl: e.ytmusic, log, fetch: o.fetch, timeoutMs: o.providerTimeoutMs }) : null;
+  // The library import and session are paid while levels 0-1 run, not on the first search.
+  void ytmusic?.warm();
+  const enricher = new YtdlpEnricher({ ytdlp: e.ytdlp, log, timeoutMs: o.searchTimeoutMs });
   return new Resolver({
     deezer: new Deezer({ baseUrl: e.deezer, ...http, limit: o.limits?.deezer }),
     itunes: new ITunes({ baseUrl: e.itunes, ...http, limit: o.limits?.itunes }),
     odesli: new Odesli({ baseUrl: e.odesli, apiKey: e.odesliKey, ...http, limit: o.limits?.odesli }),
     llms,
-    youtube: new YoutubeSearch({ ytdlp: e.ytdlp, log, timeoutMs: o.searchTimeoutMs ?? LIMITS.searchMs }),
+    youtube: new YoutubeSearch({ ytdlp: e.ytdlp, log, timeoutMs: o.searchTimeoutMs ?? LIMITS.searchMs, ytmusic, enricher }),
     registry: o.registry,
     log,
     budgetMs: o.budgetMs,

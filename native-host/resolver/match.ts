@@ -5,9 +5,12 @@
 import type { MatchCandidate, ScoreBreakdown } from '../../shared/protocol/track.js';
 import { cleanChannel, findMarkers, fold, splitArtists, splitTitle, stripNoise, tokens } from './normalize.js';
 import { ratio, script, textSimilarity } from './similarity.js';
+import { qualifierPenalty, trackQualifiers, type TrackQualifiers } from './qualifiers.js';
 import { sameNameAcrossScripts } from './translit.js';
 
 export type SearchKind = 'isrc' | 'songs' | 'videos';
+/** InnerTube's musicVideoType: auto-generated audio track ("Provided to YouTube"), official music video, user upload. */
+export type UploadKind = 'atv' | 'omv' | 'ugc';
 
 /** A search result as youtube-search.ts hands it over. */
 export interface SearchHit {
@@ -21,6 +24,8 @@ export interface SearchHit {
   durationSec: number | null;
   views?: number | null;
   kind: 'song' | 'video';
+  /** Known for InnerTube results and for enriched auto-generated uploads. */
+  upload?: UploadKind;
   foundBy: SearchKind[];
   /** Best (lowest, 1-based) rank across the searches that found it. */
   rank: number;
@@ -47,7 +52,9 @@ const W = { title: 0.35, artist: 0.25, duration: 0.25, channel: 0.05 };
 export const CONFIDENT = 0.62;
 
 /** Markers that change the recording cost a lot; the others (lyrics video, remaster) are the same audio, mostly. */
-const PENALTY: Record<string, number> = { lyrics: 0.04, remaster: 0.03, demo: 0.25, extended: 0.3 };
+const PENALTY: Record<string, number> = { lyrics: 0.04, remaster: 0.03, demo: 0.25, extended: 0.3, edit: 0.2 };
+/** The kind of upload, when known: an auto-generated track is the recording itself; a user upload may be anything. */
+const UPLOAD_BONUS: Record<UploadKind, number> = { atv: 0.05, omv: 0.03, ugc: 0 };
 const DEFAULT_PENALTY = 0.35;
 
 interface PreparedTrack {
@@ -56,13 +63,21 @@ interface PreparedTrack {
   markers: Set<string>;
   album: string[];
   durationSec: number | null;
+  qualifiers: TrackQualifiers;
 }
 
 export function prepareTrack(t: TrackFacts): PreparedTrack {
   const split = splitTitle(t.title);
   const artists = [...t.artists, ...split.featured].filter((a, i, all) => all.findIndex((b) => fold(b) === fold(a)) === i);
   const markers = new Set([...findMarkers(split.qualifiers.join(' ')), ...findMarkers(split.core), ...(t.album ? findMarkers(t.album) : [])]);
-  return { core: tokens(split.core), artists, markers, album: tokens(splitTitle(t.album ?? '').core), durationSec: t.durationSec ?? null };
+  return {
+    core: tokens(split.core),
+    artists,
+    markers,
+    album: tokens(splitTitle(t.album ?? '').core),
+    durationSec: t.durationSec ?? null,
+    qualifiers: trackQualifiers(t.title, t.album, artists),
+  };
 }
 
 /** Does the folded name occur in the folded haystack as whole tokens, or nearly equal one credited name? */
@@ -111,10 +126,12 @@ function titleScore(track: PreparedTrack, candCore: string, artistTokens: Set<st
   return best;
 }
 
-function albumAgrees(track: PreparedTrack, album: string | null | undefined): boolean {
-  if (!album || !track.album.length) return false;
+/** +1 same album, -1 another album (a compilation, another release), 0 unknown. */
+function albumAgreement(track: PreparedTrack, album: string | null | undefined): number {
+  if (!album || !track.album.length) return 0;
   const a = tokens(splitTitle(album).core);
-  return a.length > 0 && textSimilarity(track.album, a) >= 0.85;
+  if (!a.length) return 0;
+  return textSimilarity(track.album, a) >= 0.85 ? 1 : -1;
 }
 
 export function scoreHit(track: PreparedTrack, hit: SearchHit, maxViews: number): Scored {
@@ -137,14 +154,16 @@ export function scoreHit(track: PreparedTrack, hit: SearchHit, maxViews: number)
   const unwanted = [...candMarkers].filter((m) => !track.markers.has(m));
   // A track that is itself a live/acoustic/remix version should not match the plain one either.
   const missing = [...track.markers].filter((m) => !candMarkers.has(m) && m !== 'remaster' && m !== 'lyrics');
+  const quals = qualifierPenalty(track.qualifiers, hit.title, credited);
   const penalty =
-    unwanted.reduce((s, m) => s + (PENALTY[m] ?? DEFAULT_PENALTY), 0) + missing.reduce((s, m) => s + 0.5 * (PENALTY[m] ?? DEFAULT_PENALTY), 0);
+    unwanted.reduce((s, m) => s + (PENALTY[m] ?? DEFAULT_PENALTY), 0) + missing.reduce((s, m) => s + 0.5 * (PENALTY[m] ?? DEFAULT_PENALTY), 0) + quals.penalty;
 
   let source = 0;
   // YouTube Music's first answer to an ISRC query is its own mapping of that recording; later ones are guesses.
   if (hit.foundBy.includes('isrc')) source += hit.isrcRank === 1 ? 0.2 : 0.1;
-  if (hit.kind === 'song') source += 0.05;
-  if (albumAgrees(track, hit.album)) source += 0.06;
+  source += hit.upload ? UPLOAD_BONUS[hit.upload] : hit.kind === 'song' ? 0.05 : 0;
+  const album = albumAgreement(track, hit.album);
+  source += album > 0 ? 0.06 : album < 0 ? -0.04 : 0;
   // Popularity only breaks near-ties: official uploads outnumber re-uploads by orders of magnitude.
   if (hit.views && maxViews > 0) source += 0.04 * (Math.log10(hit.views + 1) / Math.log10(maxViews + 1));
 
@@ -153,7 +172,7 @@ export function scoreHit(track: PreparedTrack, hit: SearchHit, maxViews: number)
   return {
     hit,
     score: r(score),
-    breakdown: { title: r(title), artist: r(artist), duration: r(duration), channel: r(channelPart), penalty: r(penalty), markers: unwanted.concat(missing.map((m) => `not ${m}`)), source: r(source) },
+    breakdown: { title: r(title), artist: r(artist), duration: r(duration), channel: r(channelPart), penalty: r(penalty), markers: unwanted.concat(missing.map((m) => `not ${m}`), quals.words), source: r(source) },
   };
 }
 
@@ -170,8 +189,21 @@ export function pickMatch(facts: TrackFacts, hits: SearchHit[]): MatchOutcome {
   const maxViews = Math.max(0, ...hits.map((h) => h.views ?? 0));
   const ranked = hits.map((h) => scoreHit(track, h, maxViews)).sort((a, b) => b.score - a.score || a.hit.rank - b.hit.rank);
   const top = ranked[0];
-  const ok = top != null && top.score >= CONFIDENT && top.breakdown.title >= 0.5 && top.breakdown.duration >= 0.2;
+  // A bare title (a fallback hit no lookup corroborated) can be anyone's upload of anything; the
+  // same song by another artist is another recording, however well the rest fits (artistVouched).
+  const ok = top != null && top.score >= CONFIDENT && top.breakdown.title >= 0.5 && top.breakdown.duration >= 0.2 && artistVouched(top) && !isBare(top.hit);
   return { best: ok ? top : null, ranked };
+}
+
+/** The artist fits, or YouTube Music itself maps the ISRC to this upload first and title and length agree (a label's channel). */
+function artistVouched(s: Scored): boolean {
+  const b = s.breakdown;
+  return b.artist >= 0.5 || (s.hit.isrcRank === 1 && b.duration >= 0.9 && b.title >= 0.8);
+}
+
+/** A hit that says nothing but its title (yt-dlp's YouTube Music search results, not looked up). */
+export function isBare(h: SearchHit): boolean {
+  return h.durationSec == null && !h.channel && !h.artists?.length;
 }
 
 export function toCandidate(s: Scored): MatchCandidate {

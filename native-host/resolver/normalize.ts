@@ -19,16 +19,17 @@ export const MARKERS: Record<string, string[]> = {
   acoustic: ['acoustic', 'acoustic version', 'אנפלאגד', 'акустика'],
   remaster: ['remaster', 'remastered', 'master'],
   demo: ['demo'],
+  edit: ['radio edit', 'single edit', 'radio version', 'edit'],
   extended: ['extended', 'extended mix', 'extended version', '1 hour', '1 hours', '1h', '10 hours', 'hour version'],
   'bass boosted': ['bass boosted', 'bass boost'],
-  lyrics: ['lyrics', 'lyric', 'lyric video', 'מילים', 'текст'],
+  lyrics: ['lyrics', 'lyric', 'lyric video', 'letra', 'paroles', 'legendado', 'traducao', 'sub espanol', 'מילים', 'текст'],
 };
 
 /** Words that say nothing about the recording ("Official Video", "HD", "NCS Release"). */
 const NOISE = [
   'official', 'video', 'music video', 'audio', 'visualizer', 'visualiser', 'hd', 'hq', '4k', 'mv', 'clip', 'videoclip', 'explicit',
   'clean', 'ncs', 'release', 'no copyright', 'copyright free', 'free download', 'prod', 'prod by', 'produced by', 'out now',
-  'premiere', 'full song', 'color coded', 'oficial', 'officiel', 'קליפ', 'клип', 'radio edit', 'original mix', 'single version',
+  'premiere', 'full song', 'color coded', 'oficial', 'officiel', 'קליפ', 'клип', 'original mix', 'single version', 'album version',
 ];
 
 function hasPhrase(padded: string, phrase: string): boolean {

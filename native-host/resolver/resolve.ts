@@ -87,9 +87,10 @@ export class Resolver {
 
     const t1 = Date.now();
     const query = identity.llm?.query ?? `${track.artists[0] ? `${track.artists[0]} - ` : ''}${track.title}`;
-    const hits = await this.deps.youtube.search({ isrc: track.isrc, query }, signal);
+    const facts = { title: track.title, artists: track.artists, album: track.album, durationSec: track.durationSec };
+    const hits = await this.deps.youtube.search({ isrc: track.isrc, query, track: facts }, signal);
     run.timings.youtube = Date.now() - t1;
-    const outcome = pickMatch({ title: track.title, artists: track.artists, album: track.album, durationSec: track.durationSec }, hits);
+    const outcome = pickMatch(facts, hits);
     const best = outcome.best;
     const verifiedBy = verifyMatch({ best, isrc: track.isrc, isrcSource: sources.isrc, identity });
     const match = best ? toCandidate(best) : null;

@@ -47,13 +47,14 @@ export function textSimilarity(a: string[], b: string[]): number {
 }
 
 /** Writing system of a text's letters, so names in different scripts are "unknown", not "different". */
-export function script(s: string): 'latin' | 'cyrillic' | 'hebrew' | 'arabic' | 'cjk' | 'other' | 'none' {
-  const counts = { latin: 0, cyrillic: 0, hebrew: 0, arabic: 0, cjk: 0, other: 0 };
+export function script(s: string): 'latin' | 'cyrillic' | 'hebrew' | 'arabic' | 'greek' | 'cjk' | 'other' | 'none' {
+  const counts = { latin: 0, cyrillic: 0, hebrew: 0, arabic: 0, greek: 0, cjk: 0, other: 0 };
   for (const ch of s) {
     if (/\p{Script=Latin}/u.test(ch)) counts.latin++;
     else if (/\p{Script=Cyrillic}/u.test(ch)) counts.cyrillic++;
     else if (/\p{Script=Hebrew}/u.test(ch)) counts.hebrew++;
     else if (/\p{Script=Arabic}/u.test(ch)) counts.arabic++;
+    else if (/\p{Script=Greek}/u.test(ch)) counts.greek++;
     else if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(ch)) counts.cjk++;
     else if (/\p{L}/u.test(ch)) counts.other++;
   }

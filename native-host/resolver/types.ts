@@ -52,6 +52,8 @@ export interface ResolverEndpoints {
   gemini?: { apiKey: string; baseUrl?: string | null } | null;
   /** yt-dlp executable (NEXSTREAM_YTDLP or PATH). */
   ytdlp: string;
+  /** YouTube Music's InnerTube base, default https://music.youtube.com (NEXSTREAM_YTMUSIC_URL); null/absent = yt-dlp searches only. */
+  ytmusic?: string | null;
 }
 
 /** What every HTTP provider client takes: its endpoint (from config), logging, and test/pacing seams. */

@@ -1,14 +1,19 @@
 /**
- * YouTube candidates through yt-dlp (path injected: NEXSTREAM_YTDLP): an ISRC search and a songs
- * search on YouTube Music, and a video search (`ytsearchN:`), all `--flat-playlist -J`.
+ * YouTube candidates: the ISRC search and the songs search on YouTube Music through InnerTube
+ * (ytmusic.ts: artists, album, duration, upload kind), and the video search (`ytsearchN:`) through
+ * yt-dlp (path injected: NEXSTREAM_YTDLP), all at once. When InnerTube fails, that search is made
+ * by yt-dlp instead (`--flat-playlist -J`: id, url and title only), and the best of those bare
+ * hits are corroborated with a `-J --skip-download` lookup each (ytdlp-enrich.ts).
  * Arguments are arrays and `--` comes before anything user-derived.
  */
 import { execa } from 'execa';
 import { z } from 'zod';
 import { YOUTUBE_ID } from '../../shared/music-link.js';
-import type { SearchHit, SearchKind } from './match.js';
+import { isBare, pickMatch, type SearchHit, type SearchKind, type TrackFacts } from './match.js';
 import type { ResolverLog } from './types.js';
 import { untilAborted } from './until-aborted.js';
+import type { YtdlpEnricher } from './ytdlp-enrich.js';
+import type { YtMusic } from './ytmusic.js';
 
 const Entry = z.object({
   id: z.string().regex(YOUTUBE_ID),
@@ -18,9 +23,6 @@ const Entry = z.object({
   uploader: z.string().max(500).nullable().optional(),
   duration: z.number().nonnegative().nullable().optional(),
   view_count: z.number().nonnegative().nullable().optional(),
-  // Present for YouTube Music song results in recent yt-dlp versions.
-  artists: z.array(z.string().max(500)).max(50).nullable().optional(),
-  album: z.string().max(1000).nullable().optional(),
 });
 const Playlist = z.object({ entries: z.array(z.unknown()).max(500) });
 
@@ -30,13 +32,22 @@ export interface SearchPlan {
   query: string;
   /** Results per search, default 20. */
   limit?: number;
+  /** What the track is, to choose which bare fallback hits are worth a lookup. */
+  track?: TrackFacts;
 }
+
+/** How many bare (title-only) fallback hits are looked up; each costs a yt-dlp run of a few seconds. */
+const ENRICH_TOP = 4;
 
 export interface YoutubeSearchOptions {
   ytdlp: string;
   log?: ResolverLog;
   /** Per search, default 15 s. */
   timeoutMs?: number;
+  /** YouTube Music through InnerTube; null = yt-dlp only. */
+  ytmusic?: YtMusic | null;
+  /** Corroborates bare fallback hits; null = no lookups. */
+  enricher?: YtdlpEnricher | null;
 }
 
 export function searchArgs(kind: SearchKind, q: string, limit: number): string[] {
@@ -67,8 +78,8 @@ export function parseSearchOutput(stdout: string, kind: SearchKind): SearchHit[]
       url: song ? `https://music.youtube.com/watch?v=${v.id}` : `https://www.youtube.com/watch?v=${v.id}`,
       title: v.title,
       channel: v.channel ?? v.uploader ?? null,
-      artists: v.artists ?? undefined,
-      album: v.album ?? null,
+      // yt-dlp's YouTube Music results (`_music_reponsive_list_entry`) carry no artists or album.
+      album: null,
       durationSec: v.duration ?? null,
       views: v.view_count ?? null,
       kind: song ? 'song' : 'video',
@@ -97,6 +108,8 @@ export function mergeHits(lists: SearchHit[][]): SearchHit[] {
         prev.kind = 'song';
         prev.url = h.url;
       }
+      prev.channel ??= h.channel;
+      prev.upload ??= h.upload;
       prev.artists ??= h.artists;
       prev.album ??= h.album;
       prev.views ??= h.views;
@@ -141,11 +154,40 @@ export class YoutubeSearch {
     }
   }
 
+  /** One YouTube Music search: InnerTube, or yt-dlp when InnerTube fails (then flagged for corroboration). */
+  private async music(kind: 'songs' | 'isrc', q: string, limit: number, signal?: AbortSignal): Promise<{ hits: SearchHit[]; bare: boolean }> {
+    const yt = this.o.ytmusic;
+    if (yt) {
+      try {
+        return { hits: await yt.search(kind, q, limit, signal), bare: false };
+      } catch (e) {
+        if (signal?.aborted) return { hits: [], bare: false };
+        this.o.log?.({ level: 'info', event: 'ytmusic.fallback', search: kind, reason: (e as { reason?: string }).reason ?? 'error' });
+      }
+    }
+    return { hits: await this.run(kind, q, limit, signal), bare: true };
+  }
+
   /** All three searches at once; the ISRC one only when there is an ISRC. */
   async search(plan: SearchPlan, signal?: AbortSignal): Promise<SearchHit[]> {
     const limit = plan.limit ?? 20;
-    const jobs: Promise<SearchHit[]>[] = [this.run('songs', plan.query, limit, signal), this.run('videos', plan.query, limit, signal)];
-    if (plan.isrc) jobs.unshift(this.run('isrc', plan.isrc, 10, signal));
-    return mergeHits(await Promise.all(jobs));
+    const jobs = [this.music('songs', plan.query, limit, signal), this.run('videos', plan.query, limit, signal).then((hits) => ({ hits, bare: false }))];
+    if (plan.isrc) jobs.unshift(this.music('isrc', plan.isrc, 10, signal));
+    const lists = await Promise.all(jobs);
+    const hits = mergeHits(lists.map((l) => l.hits));
+    return lists.some((l) => l.bare) ? this.corroborate(hits, plan, signal) : hits;
+  }
+
+  /** Looks up the few best hits that have nothing but a title, at once, within the signal. */
+  private async corroborate(hits: SearchHit[], plan: SearchPlan, signal?: AbortSignal): Promise<SearchHit[]> {
+    const bare = hits.filter(isBare);
+    if (!bare.length || !this.o.enricher) return hits;
+    // Ranked on what a bare hit can show: its title against the track's (artists and length unknown yet).
+    const order = plan.track
+      ? pickMatch({ title: plan.track.title, album: plan.track.album, artists: [], durationSec: null }, bare)
+          .ranked.filter((s) => s.breakdown.title >= 0.5)
+          .map((s) => s.hit)
+      : [...bare].sort((a, b) => (a.isrcRank ?? 99) - (b.isrcRank ?? 99) || a.rank - b.rank);
+    return this.o.enricher.some(hits, order.slice(0, ENRICH_TOP).map((h) => h.id), signal);
   }
 }

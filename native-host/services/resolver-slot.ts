@@ -33,6 +33,7 @@ export function endpointsFrom(c: HostConfig): CreateResolverOptions['endpoints']
     groq: c.secrets.groqApiKey ? { apiKey: c.secrets.groqApiKey, baseURL: c.apis.groqBaseUrl } : null,
     gemini: c.secrets.geminiApiKey ? { apiKey: c.secrets.geminiApiKey, baseUrl: c.apis.geminiBaseUrl } : null,
     ytdlp: c.tools.ytdlp ?? 'yt-dlp',
+    ytmusic: c.apis.ytmusic,
   };
 }
 

@@ -13,6 +13,7 @@ import { makeMedia } from '../fixtures/make-media.js';
 import { startMediaServer, type MediaServer } from '../fixtures/media-server.js';
 import { SEARCH_CANDIDATES } from '../fixtures/providers/endpoints.js';
 import { loadCatalog, startProviders, type Catalog, type StandIns } from '../fixtures/providers/servers.js';
+import { startInnertube, type InnertubeStandIn } from '../fixtures/innertube/server.js';
 import { ROOT, ensureBuilt } from './support/build.js';
 import { launch, type Harness } from './support/chromium.js';
 import { ffprobe } from './support/ffprobe.js';
@@ -24,6 +25,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHO
 let media: string;
 let server: MediaServer;
 let providers: StandIns;
+let innertube: InnertubeStandIn;
 let h: Harness;
 const timings: Record<string, number> = {};
 
@@ -61,11 +63,13 @@ beforeAll(async () => {
   server = await startMediaServer(media);
   await writeFile(path.join(media, 'track.html'), spotifyLikePage(server.url));
   providers = await startProviders(localCatalog(server.url));
+  innertube = await startInnertube({ candidatesFile: SEARCH_CANDIDATES });
   h = await launch({
     env: {
       NEXSTREAM_DEEZER_API: providers.deezer.url,
       NEXSTREAM_ITUNES_API: providers.itunes.url,
       NEXSTREAM_ODESLI_API: providers.odesli.url,
+      NEXSTREAM_YTMUSIC_URL: innertube.url,
       NEXSTREAM_YTDLP: ROUTER,
       NEXSTREAM_FAKE_SEARCH_CANDIDATES: SEARCH_CANDIDATES,
       NEXSTREAM_E2E_WATCH_URL: `${server.url}direct.mp4`,
@@ -76,6 +80,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
   await providers?.close();
+  await innertube?.close();
   await server?.close();
   if (media) await rm(media, { recursive: true, force: true });
   if (Object.keys(timings).length) console.log('[e2e] resolve timings (ms):', JSON.stringify(timings));

@@ -1,8 +1,11 @@
 /**
  * Provider chaos: in every round each stand-in provider (Deezer, iTunes, Odesli, Groq, Gemini) and the stand-in
  * yt-dlp search is, at random, healthy, slow, hanging, throttled (429), failing (500), answering an HTML page,
- * truncated JSON or a body of the wrong shape. The resolver must answer from what works, or fail with a stable
- * code, and always within its budget. The chaos is seeded: the seed is printed, NEXSTREAM_CHAOS_SEED replays it.
+ * truncated JSON or a body of the wrong shape; the InnerTube stand-in (YouTube Music) healthy, changed in shape,
+ * without text runs, with unknown renderers, an empty shelf, a consent redirect, a captcha page, 429 with
+ * Retry-After, 500 or hanging. The resolver must answer from what works (falling back to yt-dlp), or fail with a
+ * stable code, always within its budget, and never pick a wrong recording as confident.
+ * The chaos is seeded: the seed is printed, NEXSTREAM_CHAOS_SEED replays it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noRegistry } from '../../native-host/registry/index.js';
@@ -10,6 +13,7 @@ import { createResolver } from '../../native-host/resolver/index.js';
 import { isNexError } from '../../shared/errors.js';
 import { SEARCH_CANDIDATES, STAND_IN_LIMITS, standInEndpoints } from '../fixtures/providers/endpoints.js';
 import { startProviders, type Failure, type StandIn, type StandIns } from '../fixtures/providers/servers.js';
+import { startInnertube, type InnertubeFailure, type InnertubeStandIn } from '../fixtures/innertube/server.js';
 
 const ROUNDS = 20;
 const BUDGET_MS = 2000;
@@ -33,6 +37,9 @@ function rng(seed: number): () => number {
 }
 
 const FAILURES: Failure[] = ['hang', '429', '500', 'html', 'truncated', 'wrong-shape'];
+const INNERTUBE_FAILURES: InnertubeFailure[] = ['changed-shape', 'missing-runs', 'unknown-renderers', 'empty-shelf', 'consent', 'captcha', '429', '500', 'hang'];
+/** The recordings of the track in SEARCH_CANDIDATES: the album track and the official video. Anything else picked is wrong. */
+const RIGHT_IDS = ['yydNF8tuVmU', 'gAjR4_CbPpQ'];
 const INPUTS = [
   { input: 'Daft Punk - Harder Better Faster Stronger', needs: 'text' },
   { input: 'https://www.deezer.com/track/3135556', needs: 'deezer' },
@@ -46,6 +53,7 @@ interface Round {
   input: (typeof INPUTS)[number];
   health: Record<'deezer' | 'itunes' | 'odesli' | 'groq' | 'gemini', Health>;
   search: 'ok' | 'fail' | 'slow';
+  innertube: 'ok' | InnertubeFailure;
 }
 
 function plan(random: () => number, n: number): Round {
@@ -57,6 +65,7 @@ function plan(random: () => number, n: number): Round {
     input: pick(INPUTS),
     health: { deezer: health(), itunes: health(), odesli: health(), groq: health(), gemini: health() },
     search: random() < 0.7 ? 'ok' : random() < 0.5 ? 'fail' : 'slow',
+    innertube: random() < 0.4 ? 'ok' : pick(INNERTUBE_FAILURES),
   };
 }
 
@@ -66,12 +75,15 @@ function apply(p: StandIn, h: Health): void {
 }
 
 let s: StandIns;
+let yt: InnertubeStandIn;
 beforeAll(async () => {
   s = await startProviders();
+  yt = await startInnertube();
   process.env.NEXSTREAM_FAKE_SEARCH_CANDIDATES = SEARCH_CANDIDATES;
 });
 afterAll(async () => {
   await s?.close();
+  await yt?.close();
   delete process.env.NEXSTREAM_FAKE_SEARCH_FAIL;
   delete process.env.NEXSTREAM_FAKE_SEARCH_DELAY_MS;
 });
@@ -86,11 +98,12 @@ describe('provider chaos', () => {
       const r = plan(random, n);
       for (const name of ['deezer', 'itunes', 'odesli', 'groq', 'gemini'] as const) apply(s[name], r.health[name]);
       process.env.NEXSTREAM_FAKE_SEARCH_FAIL = r.search === 'fail' ? '1' : '0';
+      yt.chaos.failure = r.innertube === 'ok' ? null : r.innertube;
       process.env.NEXSTREAM_FAKE_SEARCH_DELAY_MS = r.search === 'slow' ? String(BUDGET_MS * 2) : '0';
       const plan_ = `round ${n} (seed ${seed}): ${JSON.stringify(r)}`;
       // A fresh resolver per round: a circuit opened by an earlier round would skip a provider that is healthy now.
       const resolver = createResolver({
-        endpoints: standInEndpoints(s, { groq: true, gemini: true }),
+        endpoints: standInEndpoints(s, { groq: true, gemini: true }, yt),
         registry: noRegistry,
         limits: STAND_IN_LIMITS,
         providerTimeoutMs: PROVIDER_TIMEOUT_MS,
@@ -113,6 +126,8 @@ describe('provider chaos', () => {
       if (outcome.ok) {
         tally.answered++;
         expect(outcome.value.title, where).toBeTruthy();
+        // Whatever failed, a confident pick is one of the track's recordings (or there is none).
+        if (outcome.value.match) expect(RIGHT_IDS, `${where}: picked ${outcome.value.match.id}`).toContain(outcome.value.match.id);
       } else {
         expect(isNexError(outcome.error), `${where}: ${String(outcome.error)}`).toBe(true);
         const code = isNexError(outcome.error) ? outcome.error.code : 'not a NexError';

@@ -11,6 +11,7 @@ import { makeMedia } from '../fixtures/make-media.js';
 import { startMediaServer, type MediaServer } from '../fixtures/media-server.js';
 import { FAKE_YTDLP, SEARCH_CANDIDATES } from '../fixtures/providers/endpoints.js';
 import { startProviders, type StandIns } from '../fixtures/providers/servers.js';
+import { startInnertube, type InnertubeStandIn } from '../fixtures/innertube/server.js';
 import type { HostProc } from '../integration/host/host-process.js';
 import { waitUntil } from '../integration/host/media-env.js';
 import { faultEnv, type FaultEnv } from './fault-env.js';
@@ -21,23 +22,26 @@ let env: FaultEnv;
 let media: string;
 let server: MediaServer;
 let providers: StandIns;
+let innertube: InnertubeStandIn;
 beforeAll(async () => {
   env = await faultEnv();
   media = env.tmp('soak-media');
   await makeMedia(media, 'audio-only', { durationSec: 1 });
   server = await startMediaServer(media);
   providers = await startProviders();
+  innertube = await startInnertube({ candidatesFile: SEARCH_CANDIDATES });
 }, 120_000);
 afterAll(async () => {
   await server?.close();
   await providers?.close();
+  await innertube?.close();
   env?.dispose();
 });
 
-/** One yt-dlp for the host: searches go to the stand-in, everything else to the real yt-dlp. */
+/** One yt-dlp for the host: searches and watch-page lookups go to the stand-in, everything else to the real yt-dlp. */
 function routerYtdlp(dir: string): string {
   const p = path.join(dir, 'yt-dlp-router');
-  writeFileSync(p, `#!/bin/sh\nfor a; do case "$a" in ytsearch*|https://music.youtube.com/search*) exec "${process.execPath}" "${FAKE_YTDLP}" "$@";; esac; done\nexec yt-dlp "$@"\n`);
+  writeFileSync(p, `#!/bin/sh\nfor a; do case "$a" in ytsearch*|https://music.youtube.com/search*|--skip-download) exec "${process.execPath}" "${FAKE_YTDLP}" "$@";; esac; done\nexec yt-dlp "$@"\n`);
   chmodSync(p, 0o755);
   return p;
 }
@@ -64,6 +68,7 @@ describe('soak through one host', () => {
       NEXSTREAM_DEEZER_API: providers.deezer.url,
       NEXSTREAM_ITUNES_API: providers.itunes.url,
       NEXSTREAM_ODESLI_API: providers.odesli.url,
+      NEXSTREAM_YTMUSIC_URL: innertube.url,
     });
     const url = `${server.url}audio-only.m4a`;
     const input = 'https://www.deezer.com/track/3135556';

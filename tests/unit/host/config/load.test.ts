@@ -22,7 +22,7 @@ describe('loadConfig', () => {
     expect(c.concurrency).toBe(2);
     expect(c.paths.configFile).toBe(cfgFile());
     expect(c.paths.dataDir).toBe(path.join(h.home, '.local/share', 'nexstream'));
-    expect(c.apis).toEqual({ deezer: 'https://api.deezer.com', itunes: 'https://itunes.apple.com', odesli: 'https://api.song.link', groqBaseUrl: null, geminiBaseUrl: null });
+    expect(c.apis).toEqual({ deezer: 'https://api.deezer.com', itunes: 'https://itunes.apple.com', odesli: 'https://api.song.link', ytmusic: 'https://music.youtube.com', groqBaseUrl: null, geminiBaseUrl: null });
     expect(c.problems).toEqual([]);
   });
 
@@ -35,8 +35,8 @@ describe('loadConfig', () => {
     writeCfg({ concurrency: 4, downloadDir: '~/Music', probeCacheSec: 10 });
     const fromFile = loadConfig(h.env);
     expect(fromFile).toMatchObject({ concurrency: 4, downloadDir: path.join(h.home, 'Music'), probeCacheSec: 10 });
-    const withEnv = loadConfig({ ...h.env, NEXSTREAM_CONCURRENCY: '1', NEXSTREAM_DOWNLOAD_DIR: '/srv/dl', NEXSTREAM_PROBE_CACHE_SEC: '0', NEXSTREAM_YTDLP: '/opt/yt-dlp', GROQ_API_KEY: 'k1', NEXSTREAM_LOG_FILE: '/tmp/x.log' });
-    expect(withEnv).toMatchObject({ concurrency: 1, downloadDir: '/srv/dl', probeCacheSec: 0, tools: { ytdlp: '/opt/yt-dlp' }, secrets: { groqApiKey: 'k1' } });
+    const withEnv = loadConfig({ ...h.env, NEXSTREAM_CONCURRENCY: '1', NEXSTREAM_DOWNLOAD_DIR: '/srv/dl', NEXSTREAM_PROBE_CACHE_SEC: '0', NEXSTREAM_YTDLP: '/opt/yt-dlp', GROQ_API_KEY: 'k1', NEXSTREAM_LOG_FILE: '/tmp/x.log', NEXSTREAM_YTMUSIC_URL: 'http://127.0.0.1:9' });
+    expect(withEnv).toMatchObject({ concurrency: 1, downloadDir: '/srv/dl', probeCacheSec: 0, tools: { ytdlp: '/opt/yt-dlp' }, secrets: { groqApiKey: 'k1' }, apis: { ytmusic: 'http://127.0.0.1:9' } });
     expect(withEnv.paths.logFile).toBe('/tmp/x.log');
   });
 
