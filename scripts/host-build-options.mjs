@@ -1,5 +1,5 @@
 // The esbuild options for the native host bundle, shared by scripts/build-host.mjs and the
-// integration tests' private builds (tests/integration/host/host-process.ts), so both bundle alike.
+// integration tests' private builds (tests/integration/native-host/host-process.ts), so both bundle alike.
 // Pure-JS dependencies are bundled: loading execa's ~100 ESM files one by one cost more start-up
 // than the whole rest of the bundle. Kept external: the libSQL driver (native addon), the LLM
 // SDKs and youtubei.js; all are imported lazily, only by resolves.

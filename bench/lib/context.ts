@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
-import { buildHost, startHost, type HostProc } from '../../tests/integration/host/host-process.js';
+import { buildHost, startHost, type HostProc } from '../../tests/integration/native-host/host-process.js';
 import type { Figure } from './stats.js';
 
 export interface BenchContext {

@@ -1,5 +1,5 @@
 /** Speaking to a spawned host: request/reply and "download until done" with timings. */
-import type { HostProc } from '../../tests/integration/host/host-process.js';
+import type { HostProc } from '../../tests/integration/native-host/host-process.js';
 import { nextId } from './context.js';
 
 export async function request(h: HostProc, body: Record<string, unknown>, timeoutMs = 120_000): Promise<Record<string, unknown>> {

@@ -1,6 +1,6 @@
 /**
  * The one map of CLI commands. To add one: write cli/<name>.ts exporting a Command, import it here,
- * add one line. tests/unit/host/cli/commands.test.ts checks every command has usage text.
+ * add one line. tests/unit/native-host/cli/commands.test.ts checks every command has usage text.
  */
 import type { Command } from './types.js';
 import { probe } from './probe.js';

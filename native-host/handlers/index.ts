@@ -1,7 +1,7 @@
 /**
  * The one map from request type to handler (refined-github's background.ts style, not a switch).
  * To add a handler: write handlers/<type>.ts exporting a Handler<'type'>, import it here, add one
- * line to the map. tests/unit/host/handlers/registry.test.ts checks every Request type is wired.
+ * line to the map. tests/unit/native-host/handlers/registry.test.ts checks every Request type is wired.
  */
 import type { HandlerMap } from './types.js';
 import { ping } from './ping.js';

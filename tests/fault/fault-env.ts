@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildHost, startHost, type HostProc } from '../integration/host/host-process.js';
+import { buildHost, startHost, type HostProc } from '../integration/native-host/host-process.js';
 
 /** Port 9 (discard) is closed on loopback: a request that escapes the test fails at once, never reaches the internet. */
 export const CLOSED = 'http://127.0.0.1:9';

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { frame, type HostProc } from '../integration/host/host-process.js';
+import { frame, type HostProc } from '../integration/native-host/host-process.js';
 import { faultEnv, header, type FaultEnv } from './fault-env.js';
 
 let env: FaultEnv;

@@ -1,5 +1,5 @@
 /** Download through a spawned host and wait for how it ended. */
-import type { HostProc } from '../integration/host/host-process.js';
+import type { HostProc } from '../integration/native-host/host-process.js';
 
 let n = 0;
 export type Outcome = { ok: true; path: string; jobId: string } | { ok: false; code: string; jobId: string | null };

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRegistry } from '../../native-host/registry/index.js';
 import { makeMedia } from '../fixtures/make-media.js';
 import { startMediaServer, type MediaServer } from '../fixtures/media-server.js';
-import { processesMentioning, waitUntil } from '../integration/host/media-env.js';
+import { processesMentioning, waitUntil } from '../integration/native-host/media-env.js';
 import { faultEnv, type FaultEnv } from './fault-env.js';
 
 let env: FaultEnv;

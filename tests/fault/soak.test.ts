@@ -12,8 +12,8 @@ import { startMediaServer, type MediaServer } from '../fixtures/media-server.js'
 import { FAKE_YTDLP, SEARCH_CANDIDATES } from '../fixtures/providers/endpoints.js';
 import { startProviders, type StandIns } from '../fixtures/providers/servers.js';
 import { startInnertube, type InnertubeStandIn } from '../fixtures/innertube/server.js';
-import type { HostProc } from '../integration/host/host-process.js';
-import { waitUntil } from '../integration/host/media-env.js';
+import type { HostProc } from '../integration/native-host/host-process.js';
+import { waitUntil } from '../integration/native-host/media-env.js';
 import { faultEnv, type FaultEnv } from './fault-env.js';
 
 const DOWNLOADS = 200;

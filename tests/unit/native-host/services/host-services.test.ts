@@ -1,7 +1,7 @@
 /** The composition root: built once from typed config, the resolver opened on first use and rebuilt on its config, everything closed. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices, type HostServices } from '../../../../native-host/services/host-services.js';
-import { fakeDownload, fakeMediaApi, tempHome } from '../../../unit/host/fakes.js';
+import { fakeDownload, fakeMediaApi, tempHome } from '../fakes.js';
 
 let h: ReturnType<typeof tempHome>;
 let s: HostServices;

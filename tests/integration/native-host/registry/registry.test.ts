@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openRegistry, registrySpecs, type VerifiedEntry } from '../../../native-host/registry/index.js';
+import { openRegistry, registrySpecs, type VerifiedEntry } from '../../../../native-host/registry/index.js';
 
 const dirs: string[] = [];
 const tmp = () => {

@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseIsoDuration } from '../../../shared/iso-duration.js';
-import { dashDuration, dashManifestOf, mpdDurationSec } from '../../../native-host/media/manifest-duration.js';
-import type { RawFormat } from '../../../native-host/media/ytdlp-info.js';
+import { parseIsoDuration } from '../../../../shared/iso-duration.js';
+import { dashDuration, dashManifestOf, mpdDurationSec } from '../../../../native-host/media/manifest-duration.js';
+import type { RawFormat } from '../../../../native-host/media/ytdlp-info.js';
 
 const MPD = '<?xml version="1.0"?>\n<MPD xmlns="urn:mpeg:dash:schema:mpd:2011" type="static" mediaPresentationDuration="PT1M30.5S"><Period/></MPD>';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProgressBlockReader, createProgressParser, outTimeSec } from '../../../native-host/media/progress.js';
+import { ProgressBlockReader, createProgressParser, outTimeSec } from '../../../../native-host/media/progress.js';
 
 const block = (o: Record<string, string | number>) =>
   Object.entries({ frame: 50, fps: 0, bitrate: '1200.0kbits/s', dup_frames: 0, drop_frames: 0, ...o })

@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { DoctorReport, Event } from '../../../shared/protocol/index.js';
-import type { MediaApi } from '../../../native-host/services/media-api.js';
-import type { Tools } from '../../../native-host/media/types.js';
-import { createDevtoolsRelay, type RelayHost } from '../../../extension/logs/relay.js';
-import { DEVTOOLS_PORT_NAME, type PortLike } from '../../../extension/logs/panel-protocol.js';
-import { PanelModel } from '../../../extension/logs/panel-model.js';
+import type { DoctorReport, Event } from '../../../../shared/protocol/index.js';
+import type { MediaApi } from '../../../../native-host/services/media-api.js';
+import type { Tools } from '../../../../native-host/media/types.js';
+import { createDevtoolsRelay, type RelayHost } from '../../../../extension/logs/relay.js';
+import { DEVTOOLS_PORT_NAME, type PortLike } from '../../../../extension/logs/panel-protocol.js';
+import { PanelModel } from '../../../../extension/logs/panel-model.js';
 import { startInProcessHost } from './in-process-host.js';
 
 const FLOOD = 100_000;

@@ -2,11 +2,11 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { discoverTools, download, probe } from '../../../native-host/media/index.js';
-import type { ProbeDetail, Tools } from '../../../native-host/media/types.js';
-import type { PresetId, Progress } from '../../../shared/protocol/index.js';
-import { inspectMedia, topLevelBoxes } from '../../fixtures/inspect-media.js';
-import { makeMediaSite, type MediaSite } from '../../fixtures/make-media.js';
+import { discoverTools, download, probe } from '../../../../native-host/media/index.js';
+import type { ProbeDetail, Tools } from '../../../../native-host/media/types.js';
+import type { PresetId, Progress } from '../../../../shared/protocol/index.js';
+import { inspectMedia, topLevelBoxes } from '../../../fixtures/inspect-media.js';
+import { makeMediaSite, type MediaSite } from '../../../fixtures/make-media.js';
 import { collectLog, waitNoProcesses } from './helpers.js';
 
 let site: MediaSite;

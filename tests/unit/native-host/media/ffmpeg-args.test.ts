@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NET_PROTOCOLS, buildFfmpegArgs, headerBlock, type FfmpegJob } from '../../../native-host/media/ffmpeg-args.js';
-import { metadataArgs } from '../../../native-host/media/tags.js';
+import { NET_PROTOCOLS, buildFfmpegArgs, headerBlock, type FfmpegJob } from '../../../../native-host/media/ffmpeg-args.js';
+import { metadataArgs } from '../../../../native-host/media/tags.js';
 
 const V = { url: 'https://cdn.example/v.mp4', codec: 'h264', headers: { 'User-Agent': 'UA', Referer: 'https://site.example/' } };
 const A = { url: 'https://cdn.example/a.m4a', codec: 'aac' };

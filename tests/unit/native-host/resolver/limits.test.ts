@@ -1,10 +1,10 @@
 import { CircuitState } from 'cockatiel';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { HttpProvider } from '../../../native-host/resolver/http.js';
-import { Limiter } from '../../../native-host/resolver/rate-limit.js';
-import { parseAnswer, saneAgainstInput } from '../../../native-host/resolver/llm.js';
-import { parseSearchOutput, searchArgs } from '../../../native-host/resolver/youtube-search.js';
+import { HttpProvider } from '../../../../native-host/resolver/http.js';
+import { Limiter } from '../../../../native-host/resolver/rate-limit.js';
+import { parseAnswer, saneAgainstInput } from '../../../../native-host/resolver/llm.js';
+import { parseSearchOutput, searchArgs } from '../../../../native-host/resolver/youtube-search.js';
 
 describe('Limiter', () => {
   it('caps concurrency and the rate per window', async () => {

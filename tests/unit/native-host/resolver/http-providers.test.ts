@@ -1,9 +1,9 @@
 /** Provider HTTP against the stand-ins' chaos modes: retries, typed errors, circuit breaker. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Deezer } from '../../../native-host/resolver/deezer.js';
-import { ITunes } from '../../../native-host/resolver/itunes.js';
-import { STAND_IN_LIMITS } from '../../fixtures/providers/endpoints.js';
-import { startProviders, type StandIns } from '../../fixtures/providers/servers.js';
+import { Deezer } from '../../../../native-host/resolver/deezer.js';
+import { ITunes } from '../../../../native-host/resolver/itunes.js';
+import { STAND_IN_LIMITS } from '../../../fixtures/providers/endpoints.js';
+import { startProviders, type StandIns } from '../../../fixtures/providers/servers.js';
 
 let s: StandIns;
 beforeAll(async () => {

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openRegistry, noRegistry, type Registry } from '../../../native-host/registry/index.js';
-import { createResolver, type PartialUpdate } from '../../../native-host/resolver/index.js';
-import { NexError } from '../../../shared/errors.js';
-import { SEARCH_CANDIDATES, STAND_IN_LIMITS, standInEndpoints } from '../../fixtures/providers/endpoints.js';
-import { loadCatalog, startProviders, type StandIns } from '../../fixtures/providers/servers.js';
+import { openRegistry, noRegistry, type Registry } from '../../../../native-host/registry/index.js';
+import { createResolver, type PartialUpdate } from '../../../../native-host/resolver/index.js';
+import { NexError } from '../../../../shared/errors.js';
+import { SEARCH_CANDIDATES, STAND_IN_LIMITS, standInEndpoints } from '../../../fixtures/providers/endpoints.js';
+import { loadCatalog, startProviders, type StandIns } from '../../../fixtures/providers/servers.js';
 
 let s: StandIns;
 let dir: string;

@@ -6,11 +6,11 @@
  */
 import { YTMusic } from 'youtubei.js';
 import { describe, expect, it } from 'vitest';
-import { grade, loadCases, type MatchCase } from '../../../bench/match-cases.js';
-import { pickMatch, type SearchHit } from '../../../native-host/resolver/match.js';
-import { mergeHits } from '../../../native-host/resolver/youtube-search.js';
-import { mapSearchContents } from '../../../native-host/resolver/ytmusic-map.js';
-import { answerSearch } from '../../fixtures/innertube/server.js';
+import { grade, loadCases, type MatchCase } from '../../../../bench/match-cases.js';
+import { pickMatch, type SearchHit } from '../../../../native-host/resolver/match.js';
+import { mergeHits } from '../../../../native-host/resolver/youtube-search.js';
+import { mapSearchContents } from '../../../../native-host/resolver/ytmusic-map.js';
+import { answerSearch } from '../../../fixtures/innertube/server.js';
 
 /** youtubei.js's songs filter, as Music#search encodes it (SearchFilter { musicSearchType { song } }). */
 const SONGS_PARAMS = 'EgWKAQIIAQ%3D%3D';

@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
-import { HostMessage, type Event } from '../../../shared/protocol/index.js';
-import { runHost } from '../../../native-host/main.js';
-import type { MediaApi } from '../../../native-host/services/media-api.js';
-import { frame } from '../../fixtures/frames.js';
+import { HostMessage, type Event } from '../../../../shared/protocol/index.js';
+import { runHost } from '../../../../native-host/main.js';
+import type { MediaApi } from '../../../../native-host/services/media-api.js';
+import { frame } from '../../../fixtures/frames.js';
 
 export interface InProcessHost {
   send(msg: unknown): void;

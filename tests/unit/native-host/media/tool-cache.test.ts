@@ -2,8 +2,8 @@ import { appendFile, chmod, mkdtemp, readFile, rm, utimes, writeFile } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { discoverTools } from '../../../native-host/media/tools.js';
-import { TOOL_CACHE_MAX_AGE_MS, ToolCache, fingerprint } from '../../../native-host/media/tool-cache.js';
+import { discoverTools } from '../../../../native-host/media/tools.js';
+import { TOOL_CACHE_MAX_AGE_MS, ToolCache, fingerprint } from '../../../../native-host/media/tool-cache.js';
 
 describe('tool discovery cache', () => {
   let dir: string;

@@ -2,9 +2,9 @@ import { mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_BASE_BYTES, PART_SUFFIX, insideDir, safeFileName, truncateUtf8, uniquePath } from '../../../native-host/media/filename.js';
-import { cleanupStaleParts, commitPart } from '../../../native-host/media/part-files.js';
-import { parsePartName } from '../../../native-host/media/part-names.js';
+import { MAX_BASE_BYTES, PART_SUFFIX, insideDir, safeFileName, truncateUtf8, uniquePath } from '../../../../native-host/media/filename.js';
+import { cleanupStaleParts, commitPart } from '../../../../native-host/media/part-files.js';
+import { parsePartName } from '../../../../native-host/media/part-names.js';
 
 describe('safeFileName', () => {
   it.each([

@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discoverTools, probe, probeCache } from '../../../native-host/media/index.js';
-import type { Tools } from '../../../native-host/media/types.js';
-import { ProbeResult } from '../../../shared/protocol/index.js';
-import { makeMediaSite, type MediaSite } from '../../fixtures/make-media.js';
+import { discoverTools, probe, probeCache } from '../../../../native-host/media/index.js';
+import type { Tools } from '../../../../native-host/media/types.js';
+import { ProbeResult } from '../../../../shared/protocol/index.js';
+import { makeMediaSite, type MediaSite } from '../../../fixtures/make-media.js';
 import { collectLog } from './helpers.js';
 
 let site: MediaSite;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyInput } from '../../../native-host/resolver/input.js';
-import { NexError } from '../../../shared/errors.js';
+import { classifyInput } from '../../../../native-host/resolver/input.js';
+import { NexError } from '../../../../shared/errors.js';
 
 const code = (s: string) => {
   try {

@@ -2,8 +2,8 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findExecutable } from '../../../native-host/media/find-executable.js';
-import { discoverTools, parseFfmpegVersion, supportsJsRuntimes, toolReport, versionAtLeast } from '../../../native-host/media/tools.js';
+import { findExecutable } from '../../../../native-host/media/find-executable.js';
+import { discoverTools, parseFfmpegVersion, supportsJsRuntimes, toolReport, versionAtLeast } from '../../../../native-host/media/tools.js';
 
 describe('versions', () => {
   it('compares yt-dlp date versions, nightlies included', () => {

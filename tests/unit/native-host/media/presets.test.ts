@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { presetSpec } from '../../../shared/presets.js';
-import { chooseFormats, formatHeight, heightTier } from '../../../native-host/media/presets.js';
+import { presetSpec } from '../../../../shared/presets.js';
+import { chooseFormats, formatHeight, heightTier } from '../../../../native-host/media/presets.js';
 import { fmt, loadInfo } from './helpers.js';
 
 const yt = loadInfo('youtube-video.json').formats;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { displayCommand, lineSplitter } from '../../../native-host/media/lines.js';
-import { ProbeCache } from '../../../native-host/media/probe-cache.js';
-import { ffmpegError } from '../../../native-host/media/ffmpeg-run.js';
-import { planSources } from '../../../native-host/media/sources.js';
-import type { ProbeDetail } from '../../../native-host/media/types.js';
-import { ytdlpError, ytdlpErrorLine, ytdlpPipeArgs, ytdlpProbeArgs } from '../../../native-host/media/ytdlp-args.js';
+import { displayCommand, lineSplitter } from '../../../../native-host/media/lines.js';
+import { ProbeCache } from '../../../../native-host/media/probe-cache.js';
+import { ffmpegError } from '../../../../native-host/media/ffmpeg-run.js';
+import { planSources } from '../../../../native-host/media/sources.js';
+import type { ProbeDetail } from '../../../../native-host/media/types.js';
+import { ytdlpError, ytdlpErrorLine, ytdlpPipeArgs, ytdlpProbeArgs } from '../../../../native-host/media/ytdlp-args.js';
 import { fmt } from './helpers.js';
 
 describe('lineSplitter', () => {

@@ -8,10 +8,10 @@ import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PART_SUFFIX } from '../../../native-host/media/filename.js';
-import { partPathFor } from '../../../native-host/media/part-names.js';
-import { cleanupStaleParts } from '../../../native-host/media/part-sweep.js';
-import { identityOf, selfIdentity, type ProcessIdentity } from '../../../native-host/media/process-identity.js';
+import { PART_SUFFIX } from '../../../../native-host/media/filename.js';
+import { partPathFor } from '../../../../native-host/media/part-names.js';
+import { cleanupStaleParts } from '../../../../native-host/media/part-sweep.js';
+import { identityOf, selfIdentity, type ProcessIdentity } from '../../../../native-host/media/process-identity.js';
 import { processesMatching } from './helpers.js';
 
 // Reads a part path on stdin, starts ffmpeg writing it in its own process group (as supervise does), prints its pid.

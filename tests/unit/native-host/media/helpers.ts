@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseInfoJson, rawFormats, type InfoDict, type RawFormat } from '../../../native-host/media/ytdlp-info.js';
+import { parseInfoJson, rawFormats, type InfoDict, type RawFormat } from '../../../../native-host/media/ytdlp-info.js';
 
-const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/ytdlp');
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/ytdlp');
 
 export function loadInfo(name: string): { info: InfoDict; formats: RawFormat[] } {
   const info = parseInfoJson(readFileSync(path.join(FIXTURES, name), 'utf8'));

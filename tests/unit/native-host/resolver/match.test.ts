@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pickMatch, type SearchHit } from '../../../native-host/resolver/match.js';
-import { findMarkers, fold, splitTitle } from '../../../native-host/resolver/normalize.js';
-import { sameNameAcrossScripts } from '../../../native-host/resolver/translit.js';
+import { pickMatch, type SearchHit } from '../../../../native-host/resolver/match.js';
+import { findMarkers, fold, splitTitle } from '../../../../native-host/resolver/normalize.js';
+import { sameNameAcrossScripts } from '../../../../native-host/resolver/translit.js';
 
 const hit = (id: string, title: string, channel: string, durationSec: number, extra: Partial<SearchHit> = {}): SearchHit => ({
   id, url: `https://www.youtube.com/watch?v=${id}`, title, channel, durationSec, kind: 'video', foundBy: ['videos'], rank: 1, ...extra,

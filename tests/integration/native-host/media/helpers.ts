@@ -1,6 +1,6 @@
 /** Shared bits of the media integration suites: real tools, a log collector, and a child-process census. */
 import { readdir, readFile } from 'node:fs/promises';
-import type { LogFn } from '../../../native-host/media/types.js';
+import type { LogFn } from '../../../../native-host/media/types.js';
 
 export type Logged = Parameters<LogFn>[0];
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ProbeResult } from '../../../shared/protocol/index.js';
-import { durationFromFragments } from '../../../native-host/media/enrich.js';
-import { buildPresets, humanSize, toProbeResult } from '../../../native-host/media/probe-map.js';
-import { parseInfoJson, rawFormats, thumbnailUrl } from '../../../native-host/media/ytdlp-info.js';
+import { ProbeResult } from '../../../../shared/protocol/index.js';
+import { durationFromFragments } from '../../../../native-host/media/enrich.js';
+import { buildPresets, humanSize, toProbeResult } from '../../../../native-host/media/probe-map.js';
+import { parseInfoJson, rawFormats, thumbnailUrl } from '../../../../native-host/media/ytdlp-info.js';
 import { fmt, loadInfo } from './helpers.js';
 
 describe('toProbeResult (YouTube-shaped -J)', () => {
