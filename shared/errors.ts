@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'media.ffmpeg_exit',
   'media.disk_full',
   'media.output', // target folder not writable / invalid
+  'media.stalled', // no bytes and no ffmpeg progress for the stall time
+  'media.truncated', // the output is shorter than the source said (body ended early)
   'job.not_found',
   'job.cancelled',
   'job.queue_full',
@@ -31,6 +33,7 @@ export const ERROR_CODES = [
   'resolver.provider', // no track: the providers that could name it failed or timed out
   'registry.unavailable',
   'config.invalid',
+  'config.broken', // the config file does not parse: writes refused until it is fixed or reset
   'internal',
 ] as const;
 

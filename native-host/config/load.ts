@@ -41,6 +41,8 @@ export function loadConfig(env: Env = process.env, opts: LoadOptions = {}): Host
     defaultVideoPreset: file.defaultVideoPreset ?? 'best',
     defaultAudioPreset: file.defaultAudioPreset ?? 'mp3-320',
     probeCacheSec: int('NEXSTREAM_PROBE_CACHE_SEC', 0, 86400) ?? file.probeCacheSec ?? 120,
+    stallTimeoutSec: int('NEXSTREAM_STALL_SEC', 1, 3600) ?? file.stallTimeoutSec ?? 30,
+    probeTimeoutSec: int('NEXSTREAM_PROBE_TIMEOUT_SEC', 1, 3600) ?? 90,
     paths: {
       configDir,
       configFile,

@@ -18,6 +18,10 @@ export interface HostConfig {
   defaultAudioPreset: PresetId;
   /** Probe cache lifetime, default 120 s; env NEXSTREAM_PROBE_CACHE_SEC. */
   probeCacheSec: number;
+  /** Seconds without download progress before a job fails as media.stalled, default 30; env NEXSTREAM_STALL_SEC. */
+  stallTimeoutSec: number;
+  /** Seconds a probe (yt-dlp -J) may take, default 90; env NEXSTREAM_PROBE_TIMEOUT_SEC. */
+  probeTimeoutSec: number;
   paths: {
     configDir: string;
     configFile: string;

@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { NexError } from '../../shared/errors.js';
+import { InputWatch, type ShortRead } from './input-watch.js';
+import { DEFAULT_STALL_SEC } from './net-input-args.js';
+import { StallWatchdog } from './stall-watchdog.js';
 import type { Progress } from '../../shared/protocol/index.js';
 import { cancelled } from './probe.js';
 import { createProgressParser } from './progress.js';
@@ -25,6 +28,22 @@ export interface FfmpegRunOptions {
   url: string;
   /** Audio presets: a missing audio stream means media.no_audio rather than a generic failure. */
   audioRequired?: boolean;
+  /** No output, media time or feeder bytes for this long fails the run as media.stalled. Default 30 s. */
+  stallMs?: number;
+}
+
+/** What ffmpeg said about its inputs, for the completeness check. */
+export interface FfmpegRunReport {
+  /** Longest duration an input container declared (null: none did). */
+  declaredDurationSec: number | null;
+}
+
+export function stalledError(idleMs: number): NexError {
+  return new NexError('media.stalled', `The download stalled: nothing arrived for ${Math.round(idleMs / 1000)} s.`, { idleMs });
+}
+
+export function shortReadError(r: ShortRead): NexError {
+  return new NexError('media.truncated', `The server keeps ending the file after ${r.bytesRead} of the ${r.announced} bytes it announced.`, { ...r });
 }
 
 const DISK_FULL = /No space left on device|ENOSPC|Disk quota exceeded/i;
@@ -38,9 +57,17 @@ export function ffmpegError(exitCode: number | null, tail: string, audioRequired
   return new NexError('media.ffmpeg_exit', `ffmpeg failed (exit ${exitCode ?? 'signal'}): ${last}`, details);
 }
 
-export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOptions): Promise<void> {
+export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOptions): Promise<FfmpegRunReport> {
   // One controller for the group: the caller's abort, or any member failing, stops all of them.
   const group = new AbortController();
+  // Why the host itself stopped the group (stall, endless short reads): reported instead of the exit code.
+  let failure: NexError | null = null;
+  const fail = (e: NexError) => {
+    failure ??= e;
+    group.abort();
+  };
+  const dog = new StallWatchdog(opts.stallMs ?? DEFAULT_STALL_SEC * 1000, (idle) => fail(stalledError(idle)));
+  const watch = new InputWatch();
   const onAbort = () => group.abort();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   const feeders = opts.feeders ?? [];
@@ -53,7 +80,15 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
     signal: group.signal,
     extraPipes: feeders.length ? Math.max(...feeders.map((f) => f.fd)) - 2 : 0,
     // ffmpeg finishing its trailer after SIGTERM still reports progress=end: not news for a cancelled job.
-    onStdout: (c) => parse(c).forEach((p) => !group.signal.aborted && opts.onProgress?.(p)),
+    onStdout: (c) =>
+      parse(c).forEach((p) => {
+        dog.progress(p);
+        if (!group.signal.aborted) opts.onProgress?.(p);
+      }),
+    onStderrLine: (line) => {
+      const short = watch.line(line);
+      if (short) fail(shortReadError(short));
+    },
   });
   const feeding = feeders.map((f, i) => {
     const y = supervise(tools.ytdlp, ytdlpPipeArgs(opts.url, f.formatId, tools), { source: 'yt-dlp', log: opts.log, signal: group.signal, rawStdout: true, cwd: cwds[i] });
@@ -61,6 +96,7 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
     // ffmpeg closing its end early (error, or done) is an EPIPE here, not a crash.
     sink?.on('error', () => undefined);
     y.sub.stdout?.on('error', () => undefined);
+    y.sub.stdout?.on('data', () => dog.touch());
     if (sink && y.sub.stdout) y.sub.stdout.pipe(sink);
     return y.exited.then((r) => {
       if (r.exitCode !== 0 && !group.signal.aborted) group.abort();
@@ -69,14 +105,18 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
   });
   try {
     const done = await ff.exited;
+    dog.stop();
     // ffmpeg done: feeders have nothing left to write to.
     if (feeders.length) group.abort();
     const fed = await Promise.all(feeding);
     if (opts.signal?.aborted) throw cancelled();
+    if (failure) throw failure;
     const failedFeed = fed.find((r) => r.exitCode !== 0 && r.signal === null);
     if (failedFeed) throw ytdlpError(failedFeed.exitCode, failedFeed.tail, opts.url);
     if (done.exitCode !== 0) throw ffmpegError(done.exitCode, ff.stderrTail.text(), opts.audioRequired ?? false);
+    return { declaredDurationSec: watch.declaredDurationSec };
   } finally {
+    dog.stop();
     opts.signal?.removeEventListener('abort', onAbort);
     await Promise.all(cwds.map((d) => rm(d, { recursive: true, force: true })));
   }

@@ -25,11 +25,12 @@ export const PROBE_TIMEOUT_MS = 90_000;
 
 async function runYtdlpJson(url: string, tools: Tools, opts: ProbeOptions): Promise<InfoDict> {
   let stdout = '';
-  const signal = opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]) : AbortSignal.timeout(PROBE_TIMEOUT_MS);
+  const limitMs = opts.timeoutMs ?? PROBE_TIMEOUT_MS;
+  const signal = opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(limitMs)]) : AbortSignal.timeout(limitMs);
   const p = supervise(tools.ytdlp, ytdlpProbeArgs(url, tools), { source: 'yt-dlp', log: opts.log, signal, onStdout: (c) => (stdout += c) });
   const { exitCode } = await p.exited;
   if (opts.signal?.aborted) throw cancelled();
-  if (signal.aborted) throw new NexError('media.ytdlp_exit', `yt-dlp did not answer within ${PROBE_TIMEOUT_MS / 1000} s.`, { url });
+  if (signal.aborted) throw new NexError('media.stalled', `yt-dlp did not answer within ${limitMs / 1000} s.`, { url });
   if (exitCode !== 0) throw ytdlpError(exitCode, p.stderrTail.text(), url);
   try {
     return parseInfoJson(stdout);

@@ -28,6 +28,8 @@ export interface SuperviseOptions {
   extraPipes?: number;
   /** Called with stdout chunks; when absent stdout is ignored. */
   onStdout?: (chunk: string) => void;
+  /** Called with every stderr line (ffmpeg's reports on its inputs). */
+  onStderrLine?: (text: string) => void;
   /** Raw stdout stream wanted instead (a yt-dlp feeding ffmpeg). */
   rawStdout?: boolean;
   cwd?: string;
@@ -83,6 +85,7 @@ export function supervise(file: string, args: string[], opts: SuperviseOptions):
   const replaceKey = `${source}-${sub.pid ?? 0}-progress`;
   const split = lineSplitter((text, cr) => {
     stderrTail.add(text);
+    opts.onStderrLine?.(text);
     log?.({ source, level: 'debug', text, ...(cr ? { replaceKey } : {}) });
   });
   (sub.stderr as Readable | null)?.setEncoding('utf8').on('data', (c: string) => split.push(c));

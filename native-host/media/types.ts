@@ -23,6 +23,8 @@ export interface ProbeOptions {
   log?: LogFn;
   /** Skip the short-lived probe cache. */
   noCache?: boolean;
+  /** A probe that has not answered by then fails (default PROBE_TIMEOUT_MS, 90 s). */
+  timeoutMs?: number;
 }
 
 /** A probe with what the pipeline needs beyond the picker's model (format URLs, headers). */
@@ -41,6 +43,8 @@ export interface DownloadSpec {
   title?: string;
   /** Official tags (e.g. from the resolver) override the source's own. */
   tags?: TrackTags;
+  /** Seconds without progress before the download fails as media.stalled; default 30 (config stallTimeoutSec). */
+  stallSec?: number;
 }
 
 export interface DownloadHooks {

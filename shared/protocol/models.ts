@@ -174,6 +174,8 @@ export const ConfigPatch = z
     tursoAuthToken: z.string().max(4096).nullable(),
     tursoReplica: z.boolean(),
     odesliApiKey: z.string().max(512).nullable(),
+    /** Seconds without download progress before media.stalled; default 30. */
+    stallTimeoutSec: z.number().int().min(1).max(3600),
   })
   .partial()
   .strict();

@@ -1,0 +1,41 @@
+/**
+ * Reads ffmpeg's stderr for what it says about its inputs: the duration each container declares, and
+ * short reads ("Stream ends prematurely at X, should be Y", libavformat/http.c). A server that keeps
+ * ending the body at the same byte (it ignores Range, or lies about Content-Length) makes ffmpeg's
+ * reconnect loop forever on ffmpeg 5.1 (no reconnect_max_retries yet): that is a truncated source.
+ */
+
+const PREMATURE = /Stream ends prematurely at (\d+), should be (\d+)/;
+const DURATION = /^\s*Duration: (\d+):(\d{2}):(\d{2}(?:\.\d+)?)/;
+
+/** Short reads at the same offset before the source counts as cut off for good. */
+export const SHORT_READ_REPEATS = 3;
+
+export interface ShortRead {
+  /** Bytes the server sent before ending the body. */
+  bytesRead: number;
+  /** Bytes its Content-Length announced. */
+  announced: number;
+}
+
+export class InputWatch {
+  /** Longest duration an input's container declares, seconds; null until ffmpeg prints one. */
+  declaredDurationSec: number | null = null;
+  private readonly counts = new Map<string, number>();
+
+  /** Feeds one stderr line; returns the short read once it has repeated SHORT_READ_REPEATS times. */
+  line(text: string): ShortRead | null {
+    const d = DURATION.exec(text);
+    if (d) {
+      const sec = Number(d[1]) * 3600 + Number(d[2]) * 60 + Number(d[3]);
+      if (sec > 0 && sec > (this.declaredDurationSec ?? 0)) this.declaredDurationSec = sec;
+      return null;
+    }
+    const m = PREMATURE.exec(text);
+    if (!m) return null;
+    const key = `${m[1]}/${m[2]}`;
+    const n = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, n);
+    return n === SHORT_READ_REPEATS ? { bytesRead: Number(m[1]), announced: Number(m[2]) } : null;
+  }
+}
