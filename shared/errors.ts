@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'protocol.timeout', // extension side: no reply in time
   'host.not_installed', // extension side: native host missing
   'host.disconnected', // extension side: port closed mid-request
+  'host.busy', // the cap on live helper processes is reached
   'media.unsupported', // no extractor / not media
   'media.unavailable', // dead link, 404, private
   'media.no_audio', // audio preset on a source with no audio stream

@@ -29,6 +29,7 @@ function render(r: DoctorReport): string {
     if (t.problem) lines.push(`       problem: ${t.problem}`);
     if (t.fix) lines.push(`       fix: ${t.fix}`);
   }
+  if (r.processes) lines.push('', `processes: ${r.processes.live} of ${r.processes.cap} (probes running ${r.processes.probesRunning}, waiting ${r.processes.probesWaiting})`);
   lines.push('', `config:    ${r.configPath}`, `logs:      ${r.logPath}`, `registry:  ${r.registryPath ?? '-'}`, `downloads: ${r.downloadDir}`, '');
   return lines.join('\n');
 }

@@ -14,7 +14,7 @@ import type { Progress } from '../../shared/protocol/index.js';
 import { cancelled } from './probe.js';
 import { createProgressParser } from './progress.js';
 import type { Feeder } from './sources.js';
-import { supervise } from './supervise.js';
+import { assertChildCapacity, supervise } from './supervise.js';
 import type { LogFn, Tools } from './types.js';
 import { ytdlpError, ytdlpPipeArgs } from './ytdlp-args.js';
 
@@ -58,6 +58,8 @@ export function ffmpegError(exitCode: number | null, tail: string, audioRequired
 }
 
 export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOptions): Promise<FfmpegRunReport> {
+  // The whole group fits or none of it starts: a half-started group would orphan ffmpeg.
+  assertChildCapacity(1 + (opts.feeders?.length ?? 0));
   // One controller for the group: the caller's abort, or any member failing, stops all of them.
   const group = new AbortController();
   // Why the host itself stopped the group (stall, endless short reads): reported instead of the exit code.

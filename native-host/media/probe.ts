@@ -3,6 +3,7 @@ import { NexError, isNexError } from '../../shared/errors.js';
 import { HttpUrl } from '../../shared/protocol/index.js';
 import { enrichInfo } from './enrich.js';
 import { probeCache } from './probe-cache.js';
+import { ProbeGate } from './probe-gate.js';
 import { toProbeResult } from './probe-map.js';
 import { supervise } from './supervise.js';
 import type { ProbeDetail, ProbeOptions, Tools } from './types.js';
@@ -39,12 +40,19 @@ async function runYtdlpJson(url: string, tools: Tools, opts: ProbeOptions): Prom
   }
 }
 
+/** The host's one probe gate: a flood of probes runs a few yt-dlp at a time, the same URL once. */
+export const probeGate = new ProbeGate<ProbeDetail>();
+
 export async function probe(url: string, tools: Tools, opts: ProbeOptions = {}): Promise<ProbeDetail> {
   assertHttpUrl(url);
   if (!opts.noCache) {
     const hit = probeCache.get(url);
     if (hit) return hit;
   }
+  return probeGate.run(url, opts.signal, (signal) => probeNow(url, tools, { ...opts, signal }), cancelled);
+}
+
+async function probeNow(url: string, tools: Tools, opts: ProbeOptions): Promise<ProbeDetail> {
   if (opts.signal?.aborted) throw cancelled();
   try {
     const raw = await runYtdlpJson(url, tools, opts);

@@ -4,6 +4,7 @@
  */
 import type { Readable } from 'node:stream';
 import { execa, type Options, type ResultPromise } from 'execa';
+import { NexError } from '../../shared/errors.js';
 import type { LogSource } from '../../shared/protocol/index.js';
 import { deathSignalPrefix } from './death-signal.js';
 import { Tail, displayCommand, lineSplitter } from './lines.js';
@@ -65,8 +66,26 @@ function track(pid: number | undefined): void {
   process.once('exit', () => live.forEach((p) => killTree(p, 'SIGKILL')));
 }
 
+/**
+ * Live yt-dlp/ffmpeg processes at most. The probe gate (3) and the job limit (<= 8 jobs x ffmpeg + 2 feeders)
+ * stay under it by design; the cap is the backstop that keeps a bug or a flood from forking without bound.
+ */
+export const MAX_LIVE_CHILDREN = 32;
+
+/** Processes this host is supervising right now (doctor shows it). */
+export function liveChildCount(): number {
+  return live.size;
+}
+
+/** Throws host.busy unless `n` more processes fit under MAX_LIVE_CHILDREN; call before starting a group. */
+export function assertChildCapacity(n = 1): void {
+  if (live.size + n <= MAX_LIVE_CHILDREN) return;
+  throw new NexError('host.busy', `${live.size} helper processes are already running (limit ${MAX_LIVE_CHILDREN}); try again when some finish.`, { live: live.size, cap: MAX_LIVE_CHILDREN });
+}
+
 export function supervise(file: string, args: string[], opts: SuperviseOptions): Supervised {
   const { log, source } = opts;
+  assertChildCapacity(1);
   log?.({ source, level: 'info', text: displayCommand(file, args).replace(REDACT, '$1: <redacted>') });
   const pipes = Array.from({ length: opts.extraPipes ?? 0 }, () => 'pipe' as const);
   // The log shows the tool's own command; the guard that kills it with the host is plumbing.

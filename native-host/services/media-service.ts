@@ -16,6 +16,8 @@ export interface MediaService {
   /** A JobRunner: probe (cached) then download, so the job learns its title early. */
   download: JobRunner;
   report(): Promise<ToolStatus[]>;
+  /** Live helper processes and probe queue, when the pipeline can tell. */
+  processes(): ReturnType<NonNullable<MediaApi['processStats']>> | undefined;
   cleanupStaleParts(dir: string): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export function createMediaService(api: MediaApi, config: ConfigStore, env: Reco
       return api.download({ stallSec: c.stallTimeoutSec, ...spec }, t, hooks, detail);
     },
     report: () => api.toolReport(toolEnv()),
+    processes: () => api.processStats?.(),
     cleanupStaleParts: async (dir) => {
       await api.cleanupStaleParts(dir);
     },

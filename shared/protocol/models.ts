@@ -181,6 +181,15 @@ export const ConfigPatch = z
   .strict();
 export type ConfigPatch = z.infer<typeof ConfigPatch>;
 
+/** Whether the config file parses; `line` is where the parse error is, `brokenCopy` the copy set aside. */
+export const ConfigHealth = z.object({
+  ok: z.boolean(),
+  problem: z.string().optional(),
+  line: z.number().int().optional(),
+  brokenCopy: z.string().optional(),
+});
+export type ConfigHealth = z.infer<typeof ConfigHealth>;
+
 export const ToolStatus = z.object({
   name: z.string(),
   path: z.string().nullable(),
@@ -201,5 +210,9 @@ export const DoctorReport = z.object({
   logPath: z.string(),
   registryPath: z.string().nullable(),
   downloadDir: z.string(),
+  /** Live helper processes against their cap, and the probe gate's queue. */
+  processes: z.object({ live: z.number().int(), cap: z.number().int(), probesRunning: z.number().int(), probesWaiting: z.number().int() }).optional(),
+  /** The config file's health: a file that does not parse is kept, copied aside, and writes refuse. */
+  configFile: ConfigHealth.optional(),
 });
 export type DoctorReport = z.infer<typeof DoctorReport>;

@@ -21,7 +21,8 @@ export const DownloadRequest = req('download', {
   tags: TrackTags.optional(),
 });
 export const CancelRequest = req('cancel', { jobId: z.string().min(1).max(64) });
-export const JobsListRequest = req('jobs.list', {});
+/** Pages: active jobs first, then finished newest first; a page never exceeds half a frame. */
+export const JobsListRequest = req('jobs.list', { offset: z.number().int().min(0).max(100_000).optional(), limit: z.number().int().min(1).max(500).optional() });
 export const ConfigGetRequest = req('config.get', {});
 export const ConfigSetRequest = req('config.set', { patch: ConfigPatch });
 export const ResolveRequest = req('resolve', {

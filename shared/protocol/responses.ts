@@ -10,7 +10,7 @@ export const ResultSchemas = {
   probe: ProbeResult,
   download: z.object({ jobId: z.string() }),
   cancel: z.object({ cancelled: z.boolean() }),
-  'jobs.list': z.object({ jobs: z.array(JobInfo) }),
+  'jobs.list': z.object({ jobs: z.array(JobInfo), total: z.number().int().optional(), nextOffset: z.number().int().nullable().optional() }),
   'config.get': PublicConfig,
   'config.set': PublicConfig,
   resolve: ResolveResult,
