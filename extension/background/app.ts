@@ -139,6 +139,14 @@ export function createBackground() {
       }
     },
 
+    async configReset(): Promise<MessageReply> {
+      try {
+        return { ok: true, result: await client.request('config.reset', {}) };
+      } catch (e) {
+        return { ok: false, error: asErrorPayload(e) };
+      }
+    },
+
     async config(patch?: ConfigPatch): Promise<MessageReply> {
       try {
         const result = patch ? await client.request('config.set', { patch }) : await client.request('config.get', {});

@@ -18,7 +18,7 @@ export const doctor: Command = {
     }
     const report = await buildDoctorReport(await cliServices(io));
     io.stdout.write(json ? `${JSON.stringify(report)}\n` : render(report));
-    return report.tools.every((t) => t.ok) ? 0 : 1;
+    return report.tools.every((t) => t.ok) && report.configFile?.ok !== false ? 0 : 1;
   },
 };
 
@@ -30,6 +30,10 @@ function render(r: DoctorReport): string {
     if (t.fix) lines.push(`       fix: ${t.fix}`);
   }
   if (r.processes) lines.push('', `processes: ${r.processes.live} of ${r.processes.cap} (probes running ${r.processes.probesRunning}, waiting ${r.processes.probesWaiting})`);
+  if (r.configFile && !r.configFile.ok) {
+    lines.push('', `FAIL config file does not parse${r.configFile.line ? ` (line ${r.configFile.line})` : ''}: ${r.configFile.problem ?? ''}`);
+    lines.push(`       kept as is; a copy is at ${r.configFile.brokenCopy ?? '-'}; changes are refused until you fix it or reset it (options page)`);
+  }
   lines.push('', `config:    ${r.configPath}`, `logs:      ${r.logPath}`, `registry:  ${r.registryPath ?? '-'}`, `downloads: ${r.downloadDir}`, '');
   return lines.join('\n');
 }

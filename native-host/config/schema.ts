@@ -1,6 +1,6 @@
 /** The config file's shape and the effective config the host runs with. */
 import { type z } from 'zod';
-import { ConfigPatch, type PresetId } from '../../shared/protocol/index.js';
+import { ConfigPatch, type ConfigHealth, type PresetId } from '../../shared/protocol/index.js';
 
 /**
  * What the config file may hold: exactly what the extension may patch (one schema), but unknown
@@ -45,4 +45,6 @@ export interface HostConfig {
   secrets: { groqApiKey: string | null; geminiApiKey: string | null; tursoAuthToken: string | null; odesliApiKey: string | null };
   /** Problems found while loading (bad file, bad env value); loading never throws for these. */
   problems: string[];
+  /** Whether the config file parses; while it does not, ConfigStore refuses writes (config.broken). */
+  fileHealth: ConfigHealth;
 }

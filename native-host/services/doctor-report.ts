@@ -39,5 +39,6 @@ export async function buildDoctorReport(s: Pick<HostServices, 'config' | 'media'
     registryPath: c.paths.registryPath,
     downloadDir: c.downloadDir,
     ...(processes ? { processes } : {}),
+    configFile: c.fileHealth,
   };
 }

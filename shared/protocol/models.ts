@@ -143,6 +143,15 @@ export const LogLine = z.object({
 });
 export type LogLine = z.infer<typeof LogLine>;
 
+/** Whether the config file parses; `line` is where the parse error is, `brokenCopy` the copy set aside. */
+export const ConfigHealth = z.object({
+  ok: z.boolean(),
+  problem: z.string().optional(),
+  line: z.number().int().optional(),
+  brokenCopy: z.string().optional(),
+});
+export type ConfigHealth = z.infer<typeof ConfigHealth>;
+
 /** Config as the extension sees it: secrets are write-only and come back only as "set or not". */
 export const PublicConfig = z.object({
   downloadDir: z.string(),
@@ -158,6 +167,8 @@ export const PublicConfig = z.object({
   }),
   tursoUrl: z.string().nullable(),
   tursoReplica: z.boolean(),
+  /** Set while the config file does not parse: the options page shows it and offers a reset. */
+  fileProblem: ConfigHealth.optional(),
 });
 export type PublicConfig = z.infer<typeof PublicConfig>;
 
@@ -180,15 +191,6 @@ export const ConfigPatch = z
   .partial()
   .strict();
 export type ConfigPatch = z.infer<typeof ConfigPatch>;
-
-/** Whether the config file parses; `line` is where the parse error is, `brokenCopy` the copy set aside. */
-export const ConfigHealth = z.object({
-  ok: z.boolean(),
-  problem: z.string().optional(),
-  line: z.number().int().optional(),
-  brokenCopy: z.string().optional(),
-});
-export type ConfigHealth = z.infer<typeof ConfigHealth>;
 
 export const ToolStatus = z.object({
   name: z.string(),

@@ -13,6 +13,7 @@ export const ResultSchemas = {
   'jobs.list': z.object({ jobs: z.array(JobInfo), total: z.number().int().optional(), nextOffset: z.number().int().nullable().optional() }),
   'config.get': PublicConfig,
   'config.set': PublicConfig,
+  'config.reset': PublicConfig,
   resolve: ResolveResult,
   'resolve.override': z.object({ saved: z.boolean() }),
   'logs.tail': z.object({ lines: z.array(LogLine) }),
