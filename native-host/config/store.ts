@@ -10,6 +10,8 @@ import { ConfigPatch } from '../../shared/protocol/index.js';
 import { NexError } from '../../shared/errors.js';
 import { preserveBroken } from './broken-copy.js';
 import { loadConfig } from './load.js';
+import { platformInfo } from './paths.js';
+import { validatePatch } from './validate-patch.js';
 import type { HostConfig } from './schema.js';
 import type { Env } from './paths.js';
 
@@ -86,6 +88,7 @@ export class ConfigStore {
     const parsed = ConfigPatch.safeParse(patch);
     // Never echo the rejected values: a patch may carry an API key.
     if (!parsed.success) throw new NexError('config.invalid', `invalid config patch: ${parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ')}`);
+    validatePatch(parsed.data, platformInfo(this.env));
     this.refuseIfBroken();
     const file = this.current.paths.configFile;
     // Merge onto the file as written: keys this host does not know (a newer host's) or cannot use survive.
