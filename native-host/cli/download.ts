@@ -50,7 +50,9 @@ export const download: Command = {
       }
     }
     const url = target.url;
-    if (!HttpUrl.safeParse(url).success) return reportError(io, json, new NexError('input.invalid_url', 'the URL must be http(s) and must not start with "-"'));
+    const checked = HttpUrl.safeParse(url);
+    // The schema's own reason: "too long", "control characters", "starts with -" or "must be http(s)".
+    if (!checked.success) return reportError(io, json, new NexError('input.invalid_url', checked.error.issues[0]?.message ?? 'URL must be http(s)', { url: url.slice(0, 200) }));
 
     // Handle Ctrl-C from here on, even during start-up: the job's processes must be stopped by us.
     let services: Awaited<ReturnType<typeof cliServices>> | null = null;
@@ -71,6 +73,8 @@ export const download: Command = {
         if (json) io.stdout.write(`${JSON.stringify({ type: 'progress', percent, speed, etaSec })}\n`);
         else bar?.update(ev.progress);
       } else if (ev.event === 'job.done') {
+        if (json) io.stdout.write(`${JSON.stringify({ type: 'progress', percent: 100, speed: null, etaSec: 0 })}\n`);
+        else bar?.complete();
         outcome = { ok: true, path: ev.path };
         settle();
       } else if (ev.event === 'job.failed') {
@@ -85,6 +89,8 @@ export const download: Command = {
       services = await cliServices(io, onEvent, values.verbose);
       if (interrupted) throw new NexError('job.cancelled', 'cancelled');
       const outDir = path.resolve(values.out ?? services.config.get().downloadDir);
+      // A CLI run killed with SIGKILL left its .part here; the host sweeps at start, the next CLI run does too.
+      await services.media.cleanupStaleParts(outDir).catch(() => undefined);
       services.jobs.submit({ url, preset: preset.data, outDir, ...(target.title && { title: target.title }), ...(target.tags && { tags: target.tags }) });
       await finished;
     } catch (e) {

@@ -23,7 +23,8 @@ export const probe: Command = {
     const [url, ...extra] = parsed.positionals;
     if (!url || extra.length) return usageError(io, usage, 'expected exactly one <url>');
     try {
-      if (!HttpUrl.safeParse(url).success) throw new NexError('input.invalid_url', 'the URL must be http(s) and must not start with "-"');
+      const checked = HttpUrl.safeParse(url);
+      if (!checked.success) throw new NexError('input.invalid_url', checked.error.issues[0]?.message ?? 'URL must be http(s)', { url: url.slice(0, 200) });
       const services = await cliServices(io, undefined, parsed.values.verbose);
       const detail = await services.media.probe(url, { noCache: parsed.values['no-cache'], log: services.log.forJob(null) });
       io.stdout.write(json ? `${JSON.stringify(detail.result)}\n` : describe(detail.result));

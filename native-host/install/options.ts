@@ -36,6 +36,9 @@ export function resolveTargets(opts: InstallOptions): Resolved {
   const bad = expanded.filter((b) => !isBrowserId(b));
   if (bad.length) throw new NexError('input.invalid', `unknown browser "${bad.join('", "')}"; choose from ${BROWSERS.join(', ')}, all`);
   const targets = [...new Set(expanded)].filter(isBrowserId).map((b) => browserTarget(b, { platform, home: p.home, localAppData: env.LOCALAPPDATA }));
+  // '' would resolve to the working folder: a browser profile is always named explicitly.
+  const blank = profiles.find((d) => d.trim() === '');
+  if (blank !== undefined) throw new NexError('input.invalid', '--profile-dir must name a folder (an empty value would mean the current folder)');
   for (const dir of profiles) targets.push(profileTarget(path.resolve(dir)));
   return { targets, platform, dataDir: loadConfig(env, { platform }).paths.dataDir, reg: opts.reg ?? runReg };
 }

@@ -83,11 +83,11 @@ export class JobManager {
     return pageJobs(this.list(), opts);
   }
 
-  /** True if the job was queued or running and is now being cancelled. */
+  /** True if this call cancelled the job; false if it had finished or a cancel was already under way. */
   cancel(id: string): boolean {
     const e = this.jobs.get(id);
     if (!e) throw new NexError('job.not_found', `no job ${id}`, { jobId: id });
-    if (isTerminal(e.info.status)) return false;
+    if (isTerminal(e.info.status) || e.abort.signal.aborted) return false;
     if (e.info.status === 'queued') {
       this.queue.splice(this.queue.indexOf(id), 1);
       this.finish(e, 'cancelled');

@@ -152,6 +152,8 @@ export class Resolver {
     const query = identity.llm?.query ?? `${track.artists[0] ? `${track.artists[0]} - ` : ''}${track.title}`;
     const hits = await this.deps.youtube.search({ isrc: track.isrc, query }, signal);
     run.timings.youtube = Date.now() - t1;
+    // Free text no catalogue could look up, and a search that found nothing: name who failed, not "no confident match".
+    if (!hits.length && level === 'search' && run.failures.length) throw noTrack(run, 'the YouTube search found nothing either');
     const odesliIds = new Set([identity.odesli?.youtubeId, identity.odesli?.youtubeMusicId].filter((x): x is string => !!x));
     const outcome = pickMatch({ title: track.title, artists: track.artists, album: track.album, durationSec: track.durationSec }, hits);
     const best = outcome.best;
@@ -322,10 +324,10 @@ export class Resolver {
 }
 
 /** Nobody named the track: not_found only when every provider asked answered "unknown". */
-function noTrack(run: Run): NexError {
+function noTrack(run: Run, also?: string): NexError {
   if (!run.failures.length) return new NexError('resolver.not_found', 'No provider knows this track.', { timingsMs: run.timings });
   const who = [...new Set(run.failures.map((f) => `${f.provider} (${f.reason})`))].join(', ');
-  return new NexError('resolver.provider', `The music services needed for this link failed or did not answer in time: ${who}.`, { failures: run.failures, timingsMs: run.timings });
+  return new NexError('resolver.provider', `The music services needed for this link failed or did not answer in time: ${who}${also ? `; ${also}` : ''}.`, { failures: run.failures, timingsMs: run.timings });
 }
 
 function overrideCandidate(id: string, url: string): MatchCandidate {
