@@ -54,9 +54,12 @@ export async function probe(url: string, tools: Tools, opts: ProbeOptions = {}):
 
 async function probeNow(url: string, tools: Tools, opts: ProbeOptions): Promise<ProbeDetail> {
   if (opts.signal?.aborted) throw cancelled();
+  // One deadline for the whole probe: enrichment (ffprobe of a stalling server) is best effort and stops there too.
+  const deadline = AbortSignal.timeout(opts.timeoutMs ?? PROBE_TIMEOUT_MS);
   try {
     const raw = await runYtdlpJson(url, tools, opts);
-    const { info, formats } = await enrichInfo(raw, rawFormats(raw), tools, opts);
+    const enrichSignal = opts.signal ? AbortSignal.any([opts.signal, deadline]) : deadline;
+    const { info, formats } = await enrichInfo(raw, rawFormats(raw), tools, { ...opts, signal: enrichSignal });
     if (opts.signal?.aborted) throw cancelled();
     if (!formats.length) throw new NexError('media.unsupported', 'yt-dlp found no downloadable formats here (DRM-protected or not media).', { url });
     // yt-dlp's generic extractor takes a bare picture for a one-frame video.

@@ -15,6 +15,8 @@ const CLIP_SEC = 20;
 const STALL_SEC = 4;
 let built: Awaited<ReturnType<typeof buildHost>>;
 let srv: HostileServer;
+/** The issue's exact case: headers and 1000 bytes, then silence (the probe's own ffprobe stalls too). */
+let tiny: HostileServer;
 let media: string;
 let home: string;
 const procs: HostProc[] = [];
@@ -27,11 +29,13 @@ beforeAll(async () => {
     '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-g', '25', '-c:a', 'aac', '-b:a', '96k', '-shortest', '-movflags', '+faststart', path.join(media, 'clip.mp4')]);
   [built] = await Promise.all([buildHost(), make]);
   srv = await startHostileServer(media, { cutBytes: 2_000_000, stallBytes: 300_000, lieBytes: 200_000, slowMs: 500 });
+  tiny = await startHostileServer(media, { stallBytes: 1000 });
 }, 120_000);
 afterAll(async () => {
   for (const p of procs) p.cleanup();
   built?.dispose();
   await srv?.close();
+  await tiny?.close();
   rmSync(media, { recursive: true, force: true });
   rmSync(home, { recursive: true, force: true });
 });
@@ -86,6 +90,14 @@ describe('hostile media sources through the CLI', () => {
     console.log(`${mode}: ${code} after ${r.ms} ms`);
   }, 90_000);
 
+  it('headers + 1000 bytes then silence fails as media.stalled in bounded time', async () => {
+    const out = path.join(home, 'stall-1000');
+    const r = await cli(['download', tiny.at('stall', 'clip.mp4'), '--preset', 'best', '--out', out, '--json']);
+    expect(lastLine(r.stdout)).toMatchObject({ type: 'error', code: 'media.stalled' });
+    expect(leftovers(out)).toEqual([]);
+    console.log(`stall after 1000 bytes: media.stalled after ${r.ms} ms`);
+  }, 90_000);
+
   it('an endless junk body fails in bounded time and leaves nothing', async () => {
     const out = path.join(home, 'endless');
     const r = await cli(['download', srv.at('endless', 'clip.mp4'), '--preset', 'best', '--out', out, '--json']);
@@ -99,7 +111,8 @@ describe('hostile media sources through the CLI', () => {
     const r = await cli(['probe', srv.at('slowloris', 'clip.mp4'), '--json']);
     expect(r.code).not.toBe(0);
     expect(r.ms).toBeLessThan(20_000);
-    console.log(`slowloris: exit ${r.code} after ${r.ms} ms: ${r.stderr.trim().split('\n').at(-1)}`);
+    expect(r.stdout + r.stderr).toMatch(/media\.stalled|did not answer within 6 s/);
+    console.log(`slowloris: exit ${r.code} after ${r.ms} ms: ${(r.stdout + r.stderr).trim().split('\n').at(-1)}`);
   }, 60_000);
 });
 
