@@ -42,6 +42,11 @@ export function stalledError(idleMs: number): NexError {
   return new NexError('media.stalled', `The download stalled: nothing arrived for ${Math.round(idleMs / 1000)} s.`, { idleMs });
 }
 
+export function gaveUpError(r: ShortRead): NexError {
+  const of = r.announced >= 0 ? ` of ${r.announced}` : '';
+  return new NexError('media.truncated', `The server went away after ${r.bytesRead}${of} bytes and reconnecting failed, so the file was not kept.`, { ...r });
+}
+
 export function shortReadError(r: ShortRead): NexError {
   return new NexError('media.truncated', `The server keeps ending the file after ${r.bytesRead} of the ${r.announced} bytes it announced.`, { ...r });
 }
@@ -116,6 +121,8 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
     const failedFeed = fed.find((r) => r.exitCode !== 0 && r.signal === null);
     if (failedFeed) throw ytdlpError(failedFeed.exitCode, failedFeed.tail, opts.url);
     if (done.exitCode !== 0) throw ffmpegError(done.exitCode, ff.stderrTail.text(), opts.audioRequired ?? false);
+    // ffmpeg gave up reconnecting and wrote what it had: exit 0, but bytes are missing.
+    if (watch.gaveUp) throw gaveUpError(watch.gaveUp);
     return { declaredDurationSec: watch.declaredDurationSec };
   } finally {
     dog.stop();

@@ -6,6 +6,8 @@
  */
 
 const PREMATURE = /Stream ends prematurely at (\d+), should be (\d+)/;
+/** What the demuxer says when a read failed for good (reconnecting, if any, exhausted). */
+const IO_ERROR = /: Input\/output error\.?$/;
 const DURATION = /^\s*Duration: (\d+):(\d{2}):(\d{2}(?:\.\d+)?)/;
 
 /** Short reads at the same offset before the source counts as cut off for good. */
@@ -21,7 +23,14 @@ export interface ShortRead {
 export class InputWatch {
   /** Longest duration an input's container declares, seconds; null until ffmpeg prints one. */
   declaredDurationSec: number | null = null;
+  /**
+   * Set when a body ended short of its announced length and the input then failed with an I/O error (reconnecting
+   * exhausted, or not possible): ffmpeg still exits 0 with what it had. The "bytes read vs announced length" check,
+   * which holds when no duration is known. A cut that resumed logs no such error.
+   */
+  gaveUp: ShortRead | null = null;
   private readonly counts = new Map<string, number>();
+  private lastShort: ShortRead | null = null;
 
   /** Feeds one stderr line; returns the short read once it has repeated SHORT_READ_REPEATS times. */
   line(text: string): ShortRead | null {
@@ -31,8 +40,15 @@ export class InputWatch {
       if (sec > 0 && sec > (this.declaredDurationSec ?? 0)) this.declaredDurationSec = sec;
       return null;
     }
+    if (this.lastShort && IO_ERROR.test(text)) {
+      this.gaveUp ??= this.lastShort;
+      return null;
+    }
     const m = PREMATURE.exec(text);
     if (!m) return null;
+    // 2^64-1 is ffmpeg's "length unknown": keep the first real announcement for this offset.
+    const should = Number(m[2]);
+    if (should < 2 ** 63 || this.lastShort?.bytesRead !== Number(m[1])) this.lastShort = { bytesRead: Number(m[1]), announced: should < 2 ** 63 ? should : -1 };
     const key = `${m[1]}/${m[2]}`;
     const n = (this.counts.get(key) ?? 0) + 1;
     this.counts.set(key, n);

@@ -81,3 +81,26 @@ describe('durationTolerance', () => {
     expect(durationTolerance(3600)).toBe(72);
   });
 });
+
+describe('InputWatch: a server that is gone', () => {
+  it('a short body followed by a final I/O error is a give-up (ffmpeg 5.1 log lines)', () => {
+    const w = new InputWatch();
+    const lines = [
+      '[http @ 0x1] Stream ends prematurely at 2000000, should be 4926044',
+      '[http @ 0x1] Will reconnect at 2000000 in 0 second(s), error=Input/output error.',
+      '[http @ 0x1] Will reconnect at 2000000 in 1 second(s).',
+      '[http @ 0x1] Stream ends prematurely at 2000000, should be 18446744073709551615',
+      '[mov,mp4,m4a,3gp,3g2,mj2 @ 0x2] stream 1, offset 0x1e8c36: partial file',
+    ];
+    lines.forEach((l) => w.line(l));
+    expect(w.gaveUp).toBeNull();
+    w.line('http://127.0.0.1:35169/dead/clip.mp4: Input/output error');
+    expect(w.gaveUp).toEqual({ bytesRead: 2000000, announced: 4926044 });
+  });
+  it('a cut that resumes logs no final I/O error: not a give-up', () => {
+    const w = new InputWatch();
+    for (const at of [2, 4, 6]) w.line(`[http @ 0x1] Stream ends prematurely at ${at}000000, should be 9000000`);
+    w.line('frame=  500 fps=100 q=-1.0 Lsize=    4810kB time=00:00:20.00');
+    expect(w.gaveUp).toBeNull();
+  });
+});
