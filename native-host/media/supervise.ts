@@ -83,6 +83,20 @@ export function assertChildCapacity(n = 1): void {
   throw new NexError('host.busy', `${live.size} helper processes are already running (limit ${MAX_LIVE_CHILDREN}); try again when some finish.`, { live: live.size, cap: MAX_LIVE_CHILDREN });
 }
 
+/**
+ * Counts a short-lived helper started with execa directly (ffprobe) in the census and under the cap, until it
+ * exits; it is also killed if the host exits first.
+ */
+export function adopt<T extends Promise<unknown> & { pid?: number }>(start: () => T): T {
+  assertChildCapacity(1);
+  const sub = start();
+  const pid = sub.pid;
+  track(pid);
+  const forget = () => void (pid && live.delete(pid));
+  sub.then(forget, forget);
+  return sub;
+}
+
 export function supervise(file: string, args: string[], opts: SuperviseOptions): Supervised {
   const { log, source } = opts;
   assertChildCapacity(1);

@@ -4,6 +4,7 @@
  */
 import { execa } from 'execa';
 import { NexError } from '../../shared/errors.js';
+import { adopt } from './supervise.js';
 import type { Tools } from './types.js';
 
 /** Allowed shortfall: 1 s or 2 % of the source, whichever is larger (muxers round to frames and packets). */
@@ -13,12 +14,14 @@ export function durationTolerance(expectedSec: number): number {
 
 /** Output duration of a finished file, or null when ffprobe cannot tell (then nothing is claimed). */
 export async function outputDuration(file: string, tools: Pick<Tools, 'ffprobe'>, signal?: AbortSignal): Promise<number | null> {
-  const r = await execa(tools.ffprobe, ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', '--', file], {
-    reject: false,
-    timeout: 20_000,
-    stdin: 'ignore',
-    ...(signal ? { cancelSignal: signal } : {}),
-  });
+  const r = await adopt(() =>
+    execa(tools.ffprobe, ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', '--', file], {
+      reject: false,
+      timeout: 20_000,
+      stdin: 'ignore',
+      ...(signal ? { cancelSignal: signal } : {}),
+    }),
+  );
   const sec = Number.parseFloat(r.stdout.trim());
   return r.exitCode === 0 && Number.isFinite(sec) ? sec : null;
 }
