@@ -17,7 +17,7 @@ const MESSAGES: Record<string, string> = {
   'media.ffmpeg_missing': 'FFmpeg is not installed. Run `npx nexstream doctor` to see how to fix it.',
   'media.disk_full': 'The download folder’s disk is full.',
   'media.output': 'The download folder cannot be written. Pick another in the options.',
-  'media.stalled': 'The download stalled: the server stopped sending. Nothing was saved; try again later.',
+  'media.stalled': 'The server stopped sending (stalled). Nothing was saved; try again later.',
   'media.truncated': 'The server ended the file early, so the short file was not kept. Try again later.',
   'config.broken': 'The NexStream config file has a syntax error. Fix it or reset it in the options.',
   'job.cancelled': 'Cancelled.',
