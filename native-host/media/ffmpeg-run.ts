@@ -51,6 +51,7 @@ export function shortReadError(r: ShortRead): NexError {
   return new NexError('media.truncated', `The server keeps ending the file after ${r.bytesRead} of the ${r.announced} bytes it announced.`, { ...r });
 }
 
+const FASTSTART_PASS = /Starting second pass: moving the moov atom/;
 const DISK_FULL = /No space left on device|ENOSPC|Disk quota exceeded/i;
 const NO_STREAM = /Stream map '[^']*:a[^']*' matches no streams|does not contain any stream|Output file #0 does not contain any stream/i;
 
@@ -93,6 +94,8 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
         if (!group.signal.aborted) opts.onProgress?.(p);
       }),
     onStderrLine: (line) => {
+      // The faststart pass rewrites the local file with no progress output (long for big files): the network part is over.
+      if (FASTSTART_PASS.test(line)) dog.stop();
       const short = watch.line(line);
       if (short) fail(shortReadError(short));
     },
