@@ -51,6 +51,15 @@ describe('config.set validation', () => {
   });
 });
 
+describe('download outDir', () => {
+  it('gets the same checks as downloadDir', async () => {
+    const r = Response.parse(await dispatch({ id: 'd', type: 'download', url: 'https://example.com/v', preset: 'best', outDir: '/etc/cron.d' }, handlers, ctx));
+    expect(r).toMatchObject({ ok: false, error: { code: 'input.invalid', details: { field: 'outDir' }, message: expect.stringMatching(/system folder/) } });
+    const rel = Response.parse(await dispatch({ id: 'e', type: 'download', url: 'https://example.com/v', preset: 'best', outDir: 'rel' }, handlers, ctx));
+    expect(rel).toMatchObject({ ok: false, error: { code: 'input.invalid', details: { field: 'outDir' } } });
+  });
+});
+
 describe('downloadDirProblem', () => {
   it('refuses files, read-only parents and system folders reached through a symlink', () => {
     const file = path.join(h.home, 'a-file');
