@@ -11,6 +11,7 @@ export const RuntimeMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page.report'), report: PageReport }),
   z.object({ type: z.literal('config.get') }),
   z.object({ type: z.literal('config.set'), patch: ConfigPatch }),
+  z.object({ type: z.literal('config.reset') }),
 ]);
 export type RuntimeMessage = z.infer<typeof RuntimeMessage>;
 

@@ -12,3 +12,4 @@ async function call(msg: RuntimeMessage): Promise<PublicConfig> {
 
 export const getHostConfig = () => call({ type: 'config.get' });
 export const setHostConfig = (patch: ConfigPatch) => call({ type: 'config.set', patch });
+export const resetHostConfig = () => call({ type: 'config.reset' });

@@ -12,8 +12,18 @@ export const LIMITS = {
   probeMs: HOST_PROBE_TIMEOUT_MS,
   /** yt-dlp --socket-timeout, seconds: one stalled request fails instead of hanging the run. */
   ytdlpSocketTimeoutSec: 20,
-  /** ffmpeg -rw_timeout on network inputs: a stalled server fails the job instead of hanging it. */
-  ffmpegReadTimeoutMs: 30_000,
+  /** Seconds without bytes or ffmpeg progress before a download fails as media.stalled (config stallTimeoutSec). */
+  defaultStallSec: 30,
+  /** Longest back-off between ffmpeg reconnects: a gone server costs ~7 s of retries, not ffmpeg's default 120 s. */
+  reconnectDelayMaxSec: 4,
+  /** The same "Stream ends prematurely at X" this often in a row: the server lies about its length. */
+  shortReadRepeats: 3,
+  /** yt-dlp probes running at once; each is a Python process of ~40 MB plus its ffprobes. */
+  probeConcurrency: 3,
+  /** Probes waiting beyond that; more fail at once with job.queue_full rather than piling up. */
+  probeMaxWaiting: 64,
+  /** Live yt-dlp/ffmpeg processes at most: the backstop that keeps a bug or a flood from forking without bound. */
+  maxLiveChildren: 32,
   /** ffprobe -rw_timeout when reading one format's codecs: shorter, the probe is waiting on it. */
   ffprobeReadTimeoutMs: 15_000,
   /** The whole ffprobe run for one format; its failure only leaves codecs unknown. */
@@ -36,6 +46,8 @@ export const LIMITS = {
   manifestMaxBytes: 2 * 1024 * 1024,
 
   // --- host session ---
+  /** Finished jobs kept for jobs.list, by size: 200 jobs with long URLs and stderr tails must not grow the host. */
+  keepFinishedBytes: 2 * 1024 * 1024,
   /** On disconnect, how long jobs get to kill their processes and delete their .part files. */
   shutdownMs: 8000,
   /** The CLI's Ctrl-C: the same clean-up, a little more patient since a person is waiting on it, not a browser. */

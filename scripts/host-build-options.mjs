@@ -18,6 +18,8 @@ export function hostBuildOptions(root, outfile) {
     target: 'node20',
     external: HOST_EXTERNALS,
     logLevel: 'warning',
+    // Bundled CommonJS dependencies name their own file (write-file-atomic hashes __filename into temp names).
+    define: { __filename: 'import.meta.filename' },
     // Bundled CommonJS dependencies (cross-spawn) call require() for Node built-ins.
     banner: { js: "// Built from native-host/. Do not edit.\nimport { createRequire as __nexCreateRequire } from 'node:module';\nconst require = __nexCreateRequire(import.meta.url);" },
   };

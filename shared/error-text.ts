@@ -27,6 +27,7 @@ export const ERROR_TEXT: Record<ErrorCode, ErrorText> = {
   'protocol.timeout': { text: 'The NexStream helper did not answer in time.', fix: 'Try again; if it keeps happening, run `npx nexstream doctor`.' },
   'host.not_installed': { text: 'The NexStream helper is not installed for this browser.', fix: `Run: ${INSTALL_COMMAND}` },
   'host.disconnected': { text: 'The NexStream helper stopped unexpectedly.', fix: 'It restarts on the next request.' },
+  'host.busy': { text: 'NexStream is running as many helper processes as it allows.', fix: 'Try again when some downloads or probes finish.' },
   'media.unsupported': { text: 'No downloadable media was found at this address.', fix: 'Start playing the media, then try again from its own page.' },
   'media.unavailable': { text: 'This media is unavailable (removed, private, or the link is dead).', fix: 'Check that the page plays in the browser.' },
   'media.no_audio': { text: 'This source has no audio track.', fix: 'Pick a video preset instead.' },
@@ -36,6 +37,8 @@ export const ERROR_TEXT: Record<ErrorCode, ErrorText> = {
   'media.ytdlp_exit': { text: 'yt-dlp failed on this page.', fix: 'Try again; an old yt-dlp is the usual cause (`npx nexstream doctor`).' },
   'media.ffmpeg_exit': { text: 'FFmpeg failed while making the file.', fix: 'Try another quality; the log in the DevTools panel shows why.' },
   'media.timeout': { text: 'yt-dlp or FFmpeg did not finish in time.', fix: 'Check your connection and try again.' },
+  'media.stalled': { text: 'The server stopped sending (stalled); nothing was saved.', fix: 'Try again later, or from another network.' },
+  'media.truncated': { text: 'The server ended the file early, so the short file was not kept.', fix: 'Try again later.' },
   'media.disk_full': { text: 'The download folder’s disk is full.', fix: 'Free some space or pick another download folder in the options.' },
   'media.output': { text: 'The download folder cannot be written.', fix: 'Pick another in the options.' },
   'job.not_found': { text: 'This download is no longer known to the helper.', fix: 'Start it again.' },
@@ -48,6 +51,7 @@ export const ERROR_TEXT: Record<ErrorCode, ErrorText> = {
   'resolver.provider': { text: 'The music catalogues did not answer.', fix: 'Check your connection and try again.' },
   'registry.unavailable': { text: 'The local track registry cannot be used.', fix: DOCTOR },
   'config.invalid': { text: 'A setting is not valid.', fix: 'Check the options page (or the config file `npx nexstream doctor` names).' },
+  'config.broken': { text: 'The NexStream config file has a syntax error, so settings cannot be saved.', fix: 'Fix the file (doctor names it and the line), or reset it in the options.' },
   'os.reveal_failed': { text: 'The file manager could not be opened.', fix: 'Open the download folder yourself; on Linux install xdg-utils (xdg-open).' },
   internal: { text: 'Something went wrong inside NexStream.', fix: 'Try again; the DevTools panel log shows the details.' },
 };
@@ -58,7 +62,7 @@ export function errorText(code: string): ErrorText | null {
 }
 
 /** Codes where the host's own message (the yt-dlp ERROR line, the failing field) says more than the table. */
-const HOST_WORDS = new Set<string>(['input.invalid', 'media.ytdlp_exit', 'media.ffmpeg_exit', 'media.timeout', 'config.invalid', 'os.reveal_failed', 'internal']);
+const HOST_WORDS = new Set<string>(['input.invalid', 'media.ytdlp_exit', 'media.ffmpeg_exit', 'media.timeout', 'config.invalid', 'config.broken', 'os.reveal_failed', 'internal']);
 
 /** A sentence for the popup, a notification or the track window: what happened, then the fix. */
 export function describeError(error: { code: string; message: string }): string {

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'protocol.timeout', // extension side: no reply in time
   'host.not_installed', // extension side: native host missing
   'host.disconnected', // extension side: port closed mid-request
+  'host.busy', // the cap on live helper processes is reached
   'media.unsupported', // no extractor / not media
   'media.unavailable', // dead link, 404, private
   'media.no_audio', // audio preset on a source with no audio stream
@@ -24,6 +25,8 @@ export const ERROR_CODES = [
   'media.timeout', // a yt-dlp/ffmpeg/ffprobe run did not finish in its time limit (details.timedOut)
   'media.disk_full',
   'media.output', // target folder not writable / invalid
+  'media.stalled', // no bytes and no ffmpeg progress for the stall time
+  'media.truncated', // the output is shorter than the source said (body ended early)
   'job.not_found',
   'job.cancelled',
   'job.queue_full',
@@ -35,6 +38,7 @@ export const ERROR_CODES = [
   'registry.unavailable',
   'config.invalid',
   'os.reveal_failed', // the file manager could not be started (xdg-open / open / explorer)
+  'config.broken', // the config file does not parse: writes refused until it is fixed or reset
   'internal',
 ] as const;
 

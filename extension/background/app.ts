@@ -60,6 +60,14 @@ export function createBackground() {
       runPopupCommand({ tabId, client, jobs, sessions, prober, tabs }, msg);
     },
 
+    async configReset(): Promise<MessageReply> {
+      try {
+        return { ok: true, result: await client.request('config.reset', {}) };
+      } catch (e) {
+        return { ok: false, error: asErrorPayload(e) };
+      }
+    },
+
     /** The options page's config.get / config.set, proxied to the host. */
     async config(patch?: ConfigPatch): Promise<MessageReply> {
       try {

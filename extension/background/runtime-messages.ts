@@ -18,6 +18,7 @@ const MESSAGE_HANDLERS: Handlers = {
   },
   'config.get': (_msg, _sender, bg) => bg.config(),
   'config.set': (msg, _sender, bg) => bg.config(msg.patch),
+  'config.reset': (_msg, _sender, bg) => bg.configReset(),
 };
 
 /** The onMessage listener: validate, dispatch, reply through sendResponse (works in every browser). */

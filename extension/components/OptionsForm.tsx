@@ -5,16 +5,19 @@ import { asErrorPayload } from '../host/errors.js';
 import type { ExtensionOptions } from '../storage.js';
 import { describeError } from '../error-text.js';
 import { HostMissing } from './StateCards.js';
+import { ConfigBroken } from './ConfigBroken.js';
 
 export interface OptionsFormProps {
   loadHost: () => Promise<PublicConfig>;
   saveHost: (patch: ConfigPatch) => Promise<PublicConfig>;
+  /** Replaces a config file that does not parse with defaults (config.reset). */
+  resetHost?: () => Promise<PublicConfig>;
   loadLocal: () => Promise<ExtensionOptions>;
   saveLocal: (patch: Partial<ExtensionOptions>) => Promise<void>;
 }
 
 /** Host settings (folder, presets, concurrency) through the protocol, browser-side options in storage. */
-export function OptionsForm({ loadHost, saveHost, loadLocal, saveLocal }: OptionsFormProps) {
+export function OptionsForm({ loadHost, saveHost, resetHost, loadLocal, saveLocal }: OptionsFormProps) {
   const [config, setConfig] = useState<PublicConfig | null>(null);
   const [local, setLocal] = useState<ExtensionOptions | null>(null);
   const [status, setStatus] = useState('Loading…');
@@ -70,6 +73,19 @@ export function OptionsForm({ loadHost, saveHost, loadLocal, saveLocal }: Option
     <main className="options">
       <h1>NexStream options</h1>
       {missing && <HostMissing />}
+      {config?.fileProblem && (
+        <ConfigBroken
+          problem={config.fileProblem}
+          onReset={
+            resetHost &&
+            (() =>
+              resetHost().then(
+                (c) => (setConfig(c), setStatus('Reset to defaults.')),
+                (err: unknown) => setStatus(describeError(asErrorPayload(err))),
+              ))
+          }
+        />
+      )}
       <form onSubmit={save} className="options" style={{ padding: 0 }}>
         <label className="field">
           <span>Download folder</span>

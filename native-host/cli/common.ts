@@ -1,6 +1,7 @@
 /** Helpers the CLI commands share: the same services as the host, and errors made readable at the edge. */
 import type { Event, LogLevel } from '../../shared/protocol/index.js';
-import { toErrorPayload } from '../../shared/errors.js';
+import { NexError, toErrorPayload } from '../../shared/errors.js';
+import { HttpUrl } from '../../shared/protocol/index.js';
 import { errorText } from '../../shared/error-text.js';
 import { createServices, type HostServices } from '../services/host-services.js';
 import { loadMediaApi } from '../services/media-binding.js';
@@ -13,6 +14,12 @@ export async function cliServices(io: CliIo, emit: (ev: Event) => void = () => {
 }
 
 /** Prints an error as the CLI contract says: a JSON line on stdout with --json, a sentence on stderr otherwise. */
+/** The URL check the host applies, with the schema's own reason ("too long", "control characters", "starts with -", "must be http(s)"). */
+export function urlProblem(url: string): NexError | null {
+  const checked = HttpUrl.safeParse(url);
+  return checked.success ? null : new NexError('input.invalid_url', checked.error.issues[0]?.message ?? 'URL must be http(s)', { url: url.slice(0, 200) });
+}
+
 export function reportError(io: CliIo, json: boolean, e: unknown): number {
   const err = toErrorPayload(e);
   if (json) io.stdout.write(`${JSON.stringify({ type: 'error', code: err.code, message: err.message })}\n`);

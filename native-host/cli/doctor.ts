@@ -22,7 +22,7 @@ export const doctor: Command = {
     const report = await buildDoctorReport(services).finally(() => services.close());
     const browsers = browserReport({ env: io.env });
     io.stdout.write(json ? `${JSON.stringify({ ...report, browsers })}\n` : render(report) + renderBrowsers(browsers));
-    return report.tools.every((t) => t.ok) && browsers.every((b) => b.ok) ? 0 : 1;
+    return report.tools.every((t) => t.ok) && report.configFile?.ok !== false && browsers.every((b) => b.ok) ? 0 : 1;
   },
 };
 
@@ -32,6 +32,11 @@ function render(r: DoctorReport): string {
     lines.push(`${t.ok ? 'ok  ' : 'FAIL'} ${t.name.padEnd(8)} ${t.version ?? '-'}  ${t.path ?? '(not found)'}`);
     if (t.problem) lines.push(`       problem: ${t.problem}`);
     if (t.fix) lines.push(`       fix: ${t.fix}`);
+  }
+  if (r.processes) lines.push('', `processes: ${r.processes.live} of ${r.processes.cap} (probes running ${r.processes.probesRunning}, waiting ${r.processes.probesWaiting})`);
+  if (r.configFile && !r.configFile.ok) {
+    lines.push('', `FAIL config file does not parse${r.configFile.line ? ` (line ${r.configFile.line})` : ''}: ${r.configFile.problem ?? ''}`);
+    lines.push(`       kept as is; a copy is at ${r.configFile.brokenCopy ?? '-'}; changes are refused until you fix it or reset it (options page)`);
   }
   lines.push('', `config:    ${r.configPath}`, `logs:      ${r.logPath}`, `registry:  ${r.registryPath ?? '-'}`, `downloads: ${r.downloadDir}`, '');
   return lines.join('\n');

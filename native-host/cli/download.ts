@@ -5,9 +5,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PRESET_IDS } from '../../shared/presets.js';
-import { HttpUrl, PresetId, type Event } from '../../shared/protocol/index.js';
+import { PresetId, type Event } from '../../shared/protocol/index.js';
 import { NexError } from '../../shared/errors.js';
-import { cliServices, reportError, usageError } from './common.js';
+import { cliServices, reportError, urlProblem, usageError } from './common.js';
 import { ProgressPrinter } from './progress-bar.js';
 import { LIMITS } from '../limits.js';
 import { resolveForDownload, type ResolvedInput } from '../resolver/download-input.js';
@@ -43,7 +43,10 @@ export const download: Command = {
     if (!input || extra.length) return usageError(io, usage, values.resolve ? 'expected one <url-or-text> (quote text with spaces)' : 'expected exactly one <url>');
     const preset = PresetId.safeParse(values.preset ?? 'best');
     if (!preset.success) return usageError(io, usage, `unknown preset "${values.preset}"`);
-    if (!values.resolve && !HttpUrl.safeParse(input).success) return reportError(io, json, new NexError('input.invalid_url', 'the URL must be http(s) and must not start with "-"'));
+    if (!values.resolve) {
+      const bad = urlProblem(input);
+      if (bad) return reportError(io, json, bad);
+    }
 
     // Handle Ctrl-C from here on, even during start-up: the job's processes must be stopped by us.
     let services: Awaited<ReturnType<typeof cliServices>> | null = null;
@@ -64,6 +67,8 @@ export const download: Command = {
         if (json) io.stdout.write(`${JSON.stringify({ type: 'progress', percent, speed, etaSec })}\n`);
         else bar?.update(ev.progress);
       } else if (ev.event === 'job.done') {
+        if (json) io.stdout.write(`${JSON.stringify({ type: 'progress', percent: 100, speed: null, etaSec: 0 })}\n`);
+        else bar?.complete();
         outcome = { ok: true, path: ev.path };
         settle();
       } else if (ev.event === 'job.failed') {
@@ -79,9 +84,12 @@ export const download: Command = {
       let target: ResolvedInput = { url: input };
       if (values.resolve) target = await resolveForDownload(input, await services.resolver());
       const url = target.url;
-      if (!HttpUrl.safeParse(url).success) throw new NexError('input.invalid_url', 'the URL must be http(s) and must not start with "-"');
+      const bad = urlProblem(url);
+      if (bad) throw bad;
       if (interrupted) throw new NexError('job.cancelled', 'cancelled');
       const outDir = path.resolve(values.out ?? services.config.get().downloadDir);
+      // A CLI run killed with SIGKILL left its .part here; the host sweeps at start, the next CLI run does too.
+      await services.media.cleanupStaleParts(outDir).catch(() => undefined);
       services.jobs.submit({ url, preset: preset.data, outDir, ...(target.title && { title: target.title }), ...(target.tags && { tags: target.tags }) });
       await finished;
     } catch (e) {

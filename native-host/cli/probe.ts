@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import { HttpUrl, type ProbeResult } from '../../shared/protocol/index.js';
-import { NexError } from '../../shared/errors.js';
-import { cliServices, reportError, usageError } from './common.js';
+import type { ProbeResult } from '../../shared/protocol/index.js';
+import { cliServices, reportError, urlProblem, usageError } from './common.js';
 import type { Command } from './types.js';
 
 const usage = `nexstream probe <url> [--json] [--no-cache] [--verbose]
@@ -24,7 +23,8 @@ export const probe: Command = {
     if (!url || extra.length) return usageError(io, usage, 'expected exactly one <url>');
     let services: Awaited<ReturnType<typeof cliServices>> | null = null;
     try {
-      if (!HttpUrl.safeParse(url).success) throw new NexError('input.invalid_url', 'the URL must be http(s) and must not start with "-"');
+      const bad = urlProblem(url);
+      if (bad) throw bad;
       services = await cliServices(io, undefined, { verbose: parsed.values.verbose });
       const detail = await services.media.probe(url, { noCache: parsed.values['no-cache'], log: services.log.forJob(null) });
       io.stdout.write(json ? `${JSON.stringify(detail.result)}\n` : describe(detail.result));

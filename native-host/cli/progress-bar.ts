@@ -52,6 +52,17 @@ export class ProgressPrinter {
     }
   }
 
+  /**
+   * The job is done: the bar shows 100 % whatever the last throttled report said (the manager drops a pending
+   * report when the job finishes), on a TTY and in a log alike.
+   */
+  complete(): void {
+    const full: Progress = { percent: 100, speed: null, etaSec: 0 };
+    if (this.out.isTTY) this.out.write(`\r\x1b[2K${renderBar(full, Math.max(10, Math.min(40, (this.out.columns ?? 80) - 45)))}`);
+    else this.out.write(`${renderBar(full, 20)}\n`);
+    this.drawn = Boolean(this.out.isTTY);
+  }
+
   /** Leaves the cursor on a fresh line so the next message does not overwrite the bar. */
   end(): void {
     if (this.drawn) this.out.write('\n');

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ConfigHealth } from '../../shared/protocol/index.js';
 import { ConfigFile, type HostConfig } from './schema.js';
 import { defaultConfigDir, defaultDataDir, defaultDownloadDir, expandHome, platformInfo, type Env } from './paths.js';
 
@@ -20,7 +21,8 @@ export function loadConfig(env: Env = process.env, opts: LoadOptions = {}): Host
   const configDir = env.NEXSTREAM_CONFIG_DIR ? expandHome(env.NEXSTREAM_CONFIG_DIR, p) : defaultConfigDir(env, p);
   const dataDir = env.NEXSTREAM_DATA_DIR ? expandHome(env.NEXSTREAM_DATA_DIR, p) : defaultDataDir(env, p);
   const configFile = path.join(configDir, CONFIG_FILE_NAME);
-  const file = readConfigFile(configFile, problems);
+  let fileHealth: ConfigHealth = { ok: true };
+  const file = readConfigFile(configFile, problems, (h) => (fileHealth = h));
 
   const str = (name: string): string | null => {
     const v = env[name];
@@ -41,6 +43,8 @@ export function loadConfig(env: Env = process.env, opts: LoadOptions = {}): Host
     defaultVideoPreset: file.defaultVideoPreset ?? 'best',
     defaultAudioPreset: file.defaultAudioPreset ?? 'mp3-320',
     probeCacheSec: int('NEXSTREAM_PROBE_CACHE_SEC', 0, 86400) ?? file.probeCacheSec ?? 120,
+    stallTimeoutSec: int('NEXSTREAM_STALL_SEC', 1, 3600) ?? file.stallTimeoutSec ?? 30,
+    probeTimeoutSec: int('NEXSTREAM_PROBE_TIMEOUT_SEC', 1, 3600) ?? 90,
     paths: {
       configDir,
       configFile,
@@ -66,16 +70,36 @@ export function loadConfig(env: Env = process.env, opts: LoadOptions = {}): Host
       odesliApiKey: str('NEXSTREAM_ODESLI_KEY') ?? file.odesliApiKey ?? null,
     },
     problems,
+    fileHealth,
   };
 }
 
-/** Reads the file, keeping every key that is valid on its own. Missing file = empty config. */
-export function readConfigFile(file: string, problems: string[] = []): ConfigFile {
+/** 1-based line of a JSON.parse error: V8 names the line itself, or only the character position. */
+export function parseErrorLine(text: string, message: string): number | undefined {
+  const line = /line (\d+)/.exec(message);
+  if (line) return Number(line[1]);
+  const pos = /position (\d+)/.exec(message);
+  if (pos) return text.slice(0, Number(pos[1])).split('\n').length;
+  // "Unexpected end of JSON input": the error is at the end.
+  return /end of JSON/i.test(message) ? text.split('\n').length : undefined;
+}
+
+/**
+ * Reads the file, keeping every key that is valid on its own. Missing file = empty config.
+ * A file that does not parse is reported through `onBroken` (with the error's line) and never touched here.
+ */
+export function readConfigFile(file: string, problems: string[] = [], onBroken?: (h: ConfigHealth) => void): ConfigFile {
   let raw: unknown;
+  let text = '';
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
+    raw = JSON.parse(text);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') problems.push(`${file}: unreadable (${(e as Error).message}); using defaults`);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    const message = (e as Error).message;
+    const line = e instanceof SyntaxError ? parseErrorLine(text, message) : undefined;
+    problems.push(`${file}: unreadable, does not parse${line ? ` (line ${line})` : ''}: ${message}; running on defaults, the file is kept as it is and changes are refused until it is fixed or reset`);
+    onBroken?.({ ok: false, problem: message, ...(line ? { line } : {}) });
     return {};
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {

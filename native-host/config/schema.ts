@@ -1,6 +1,6 @@
 /** The config file's shape and the effective config the host runs with. */
 import { type z } from 'zod';
-import { ConfigPatch, type PresetId } from '../../shared/protocol/index.js';
+import { ConfigPatch, type ConfigHealth, type PresetId } from '../../shared/protocol/index.js';
 
 /**
  * What the config file may hold: exactly what the extension may patch (one schema), but unknown
@@ -18,6 +18,10 @@ export interface HostConfig {
   defaultAudioPreset: PresetId;
   /** Probe cache lifetime, default 120 s; env NEXSTREAM_PROBE_CACHE_SEC. */
   probeCacheSec: number;
+  /** Seconds without download progress before a job fails as media.stalled, default 30; env NEXSTREAM_STALL_SEC. */
+  stallTimeoutSec: number;
+  /** Seconds a probe (yt-dlp -J) may take, default 90; env NEXSTREAM_PROBE_TIMEOUT_SEC. */
+  probeTimeoutSec: number;
   paths: {
     configDir: string;
     configFile: string;
@@ -43,4 +47,6 @@ export interface HostConfig {
   secrets: { groqApiKey: string | null; geminiApiKey: string | null; tursoAuthToken: string | null; odesliApiKey: string | null };
   /** Problems found while loading (bad file, bad env value); loading never throws for these. */
   problems: string[];
+  /** Whether the config file parses; while it does not, ConfigStore refuses writes (config.broken). */
+  fileHealth: ConfigHealth;
 }

@@ -1,7 +1,12 @@
+import { NexError } from '../../shared/errors.js';
+import { downloadDirProblem } from '../config/download-dir.js';
 import type { Handler } from './types.js';
 
 /** Queues a download and answers at once with its id; progress follows as job.* events. */
 export const download: Handler<'download'> = async (req, ctx) => {
+  // A folder from the wire gets the same checks as config.set's downloadDir (absolute, not a system folder, writable).
+  const problem = req.outDir !== undefined ? downloadDirProblem(req.outDir) : null;
+  if (problem) throw new NexError('input.invalid', `outDir ${problem}`, { field: 'outDir' });
   const job = ctx.jobs.submit({
     url: req.url,
     preset: req.preset,

@@ -12,6 +12,7 @@ import { cancel } from './cancel.js';
 import { jobsList } from './jobs-list.js';
 import { configGet } from './config-get.js';
 import { configSet } from './config-set.js';
+import { configReset } from './config-reset.js';
 import { logsTail } from './logs-tail.js';
 import { resolve } from './resolve.js';
 import { resolveOverride } from './resolve-override.js';
@@ -26,6 +27,7 @@ export const handlers: HandlerMap = {
   'jobs.list': jobsList,
   'config.get': configGet,
   'config.set': configSet,
+  'config.reset': configReset,
   'logs.tail': logsTail,
   resolve,
   'resolve.override': resolveOverride,

@@ -1,3 +1,4 @@
 import type { Handler } from './types.js';
 
-export const jobsList: Handler<'jobs.list'> = async (_req, ctx) => ({ jobs: ctx.jobs.list() });
+/** A page that always fits one frame; `nextOffset` asks for the rest. */
+export const jobsList: Handler<'jobs.list'> = async (req, ctx) => ctx.jobs.page({ offset: req.offset, limit: req.limit });

@@ -53,6 +53,9 @@ export function resolveTargets(opts: InstallOptions): Resolved {
   const bad = expanded.filter((b) => !isBrowserId(b) || !known.includes(b));
   if (bad.length) throw new NexError('input.invalid', `unknown browser "${bad.join('", "')}" on ${platform}; choose from ${known.join(', ')}, all`);
   const targets = targetsFor([...new Set(expanded)], { platform, home: p.home, ...(env.LOCALAPPDATA && { localAppData: env.LOCALAPPDATA }) });
+  // '' would resolve to the working folder: a browser profile is always named explicitly.
+  const blank = profiles.find((d) => d.trim() === '');
+  if (blank !== undefined) throw new NexError('input.invalid', '--profile-dir must name a folder (an empty value would mean the current folder)');
   for (const dir of profiles) targets.push(profileTarget(path.resolve(dir)));
   return { targets, platform, dataDir: loadConfig(env, { platform }).paths.dataDir, reg: opts.reg ?? runReg, home: p.home, detected };
 }

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Event, JobInfo, Progress } from '../../shared/protocol/index.js';
 import { NexError, toErrorPayload } from '../../shared/errors.js';
 import type { DownloadHooks, DownloadResult, DownloadSpec, LogFn } from '../media/types.js';
+import { compactError, jobBytes, pageJobs, type JobsPage } from './list-page.js';
 import { isTerminal, transition } from './state.js';
 import { Throttle } from './throttle.js';
 import { LIMITS } from '../limits.js';
@@ -27,6 +28,8 @@ export interface JobManagerOptions {
   maxQueued?: number;
   /** Finished jobs kept for jobs.list; default 200. */
   keepFinished?: number;
+  /** ...and at most this many bytes of them (as JSON), oldest dropped first; default 2 MiB. */
+  keepFinishedBytes?: number;
   now?: () => number;
 }
 
@@ -36,6 +39,8 @@ interface Entry {
   abort: AbortController;
   settled?: Promise<void>;
   throttle: Throttle<Progress>;
+  /** JSON size once finished (what it costs jobs.list and the finished-jobs budget). */
+  bytes?: number;
 }
 
 export class JobManager {
@@ -74,11 +79,16 @@ export class JobManager {
     return [...this.jobs.values()].map((e) => structuredClone(e.info));
   }
 
-  /** True if the job was queued or running and is now being cancelled. */
+  /** One page of list(), sized to fit a frame (see list-page.ts). */
+  page(opts: { offset?: number; limit?: number; maxBytes?: number } = {}): JobsPage {
+    return pageJobs(this.list(), opts);
+  }
+
+  /** True if this call cancelled the job; false if it had finished or a cancel was already under way. */
   cancel(id: string): boolean {
     const e = this.jobs.get(id);
     if (!e) throw new NexError('job.not_found', `no job ${id}`, { jobId: id });
-    if (isTerminal(e.info.status)) return false;
+    if (isTerminal(e.info.status) || e.abort.signal.aborted) return false;
     if (e.info.status === 'queued') {
       this.queue.splice(this.queue.indexOf(id), 1);
       this.finish(e, 'cancelled');
@@ -175,7 +185,8 @@ export class JobManager {
     const id = e.info.id;
     if (status === 'done') this.opts.emit({ kind: 'event', event: 'job.done', jobId: id, path: e.info.path ?? '', job: structuredClone(e.info) });
     else if (status === 'failed') {
-      e.info.error = toErrorPayload(err);
+      // Bounded: a stderr tail per failed job must not grow jobs.list past the frame limit.
+      e.info.error = compactError(toErrorPayload(err));
       this.opts.emit({ kind: 'event', event: 'job.failed', jobId: id, error: e.info.error, job: structuredClone(e.info) });
     } else this.emitState(id);
     this.prune();
@@ -195,7 +206,15 @@ export class JobManager {
 
   private prune(): void {
     const keep = this.opts.keepFinished ?? 200;
+    const budget = this.opts.keepFinishedBytes ?? LIMITS.keepFinishedBytes;
     const finished = [...this.jobs.values()].filter((e) => isTerminal(e.info.status));
-    for (const e of finished.slice(0, Math.max(0, finished.length - keep))) this.jobs.delete(e.info.id);
+    let bytes = 0;
+    for (const e of finished) bytes += (e.bytes ??= jobBytes(e.info));
+    // Oldest first, until both the count and the byte budget hold.
+    for (let i = 0; i < finished.length && (finished.length - i > keep || bytes > budget); i++) {
+      const e = finished[i] as Entry;
+      bytes -= e.bytes ?? 0;
+      this.jobs.delete(e.info.id);
+    }
   }
 }

@@ -8,6 +8,7 @@ import { HttpUrl } from '../../shared/protocol/index.js';
 import { NET_PROTOCOLS, headerBlock } from './ffmpeg-args.js';
 import { dashDuration } from './manifest-duration.js';
 import { FFMPEG_READS } from './sources.js';
+import { adopt } from './supervise.js';
 import type { LogFn, Tools } from './types.js';
 import { hasAudio, hasVideo, type InfoDict, type RawFormat } from './ytdlp-info.js';
 import { LIMITS } from '../limits.js';
@@ -37,7 +38,8 @@ async function ffprobeFormat(f: RawFormat, tools: Tools, signal?: AbortSignal): 
   const headers = f.http_headers && Object.keys(f.http_headers).length ? ['-headers', headerBlock(f.http_headers)] : [];
   const args = ['-v', 'error', '-protocol_whitelist', NET_PROTOCOLS, '-rw_timeout', String(LIMITS.ffprobeReadTimeoutMs * 1000), ...headers];
   args.push('-show_entries', 'format=duration:stream=codec_type,codec_name,width,height,avg_frame_rate:stream_disposition=attached_pic', '-of', 'json', '-i', f.url ?? '');
-  const r = await execa(tools.ffprobe, args, { reject: false, timeout: LIMITS.ffprobeMs, cancelSignal: signal, stdin: 'ignore' });
+  // Counted with the host's other helpers: a probe flood's ffprobes are under the same cap.
+  const r = await adopt(() => execa(tools.ffprobe, args, { reject: false, timeout: LIMITS.ffprobeMs, cancelSignal: signal, stdin: 'ignore' }));
   if (r.exitCode !== 0) return null;
   const out = FfprobeOut.safeParse(JSON.parse(r.stdout || '{}'));
   if (!out.success) return null;

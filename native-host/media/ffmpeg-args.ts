@@ -2,8 +2,8 @@
 import type { PresetId } from '../../shared/protocol/index.js';
 import { MP4_AUDIO, MP4_VIDEO } from './codecs.js';
 import { AUDIO_PRESETS, presetSpec } from '../../shared/presets.js';
+import { networkInputArgs } from './net-input-args.js';
 import { metadataArgs, type TagValues } from './tags.js';
-import { LIMITS } from '../limits.js';
 
 /**
  * Network protocols only: a hostile playlist or redirect cannot pull in `file:`, `concat:` or `subfile:`.
@@ -30,6 +30,8 @@ export interface FfmpegJob {
   tags?: TagValues;
   /** A file gets faststart MP4; a pipe (stdout) gets fragmented MP4 because a pipe cannot be rewound. */
   output: { kind: 'file'; path: string } | { kind: 'pipe' };
+  /** Seconds without progress before the job counts as stalled; sets the network read timeout. Default 30. */
+  stallSec?: number;
 }
 
 /** `-headers` wants CRLF-terminated lines; CR/LF inside a value would inject headers. */
@@ -40,11 +42,11 @@ export function headerBlock(h: Record<string, string>): string {
     .join('');
 }
 
-function inputArgs(src: StreamSource): string[] {
+function inputArgs(src: StreamSource, stallSec?: number): string[] {
   if (src.url.startsWith('pipe:')) return ['-protocol_whitelist', 'pipe', '-i', src.url];
   const headers = src.headers && Object.keys(src.headers).length ? ['-headers', headerBlock(src.headers)] : [];
-  // rw_timeout (µs): a stalled server fails the job instead of hanging it.
-  return ['-protocol_whitelist', NET_PROTOCOLS, '-rw_timeout', String(LIMITS.ffmpegReadTimeoutMs * 1000), ...headers, '-i', src.url];
+  // Reconnect + read timeout: a dropped connection resumes, a silent one fails instead of hanging.
+  return ['-protocol_whitelist', NET_PROTOCOLS, ...networkInputArgs(stallSec), ...headers, '-i', src.url];
 }
 
 function audioCodecArgs(preset: PresetId, codec: string | null | undefined): string[] {
@@ -115,7 +117,7 @@ export function buildFfmpegArgs(job: FfmpegJob): string[] {
     // Progress as key=value blocks; with stdout carrying the media, they go to fd 3.
     '-progress',
     toPipe ? 'pipe:3' : 'pipe:1',
-    ...inputs.flatMap(inputArgs),
+    ...inputs.flatMap((src) => inputArgs(src, job.stallSec)),
     ...maps,
     '-map_metadata',
     '-1',

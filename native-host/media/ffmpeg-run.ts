@@ -7,12 +7,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { NexError } from '../../shared/errors.js';
+import { InputWatch, type ShortRead } from './input-watch.js';
+import { DEFAULT_STALL_SEC } from './net-input-args.js';
+import { StallWatchdog } from './stall-watchdog.js';
 import type { Progress } from '../../shared/protocol/index.js';
 import { cancelled } from './probe.js';
 import { createProgressParser } from './progress.js';
 import type { Feeder } from './sources.js';
 import { processFailure, type ProcessExit } from './process-failure.js';
-import { supervise } from './supervise.js';
+import { assertChildCapacity, supervise } from './supervise.js';
 import type { LogFn, Tools } from './types.js';
 import { ytdlpError, ytdlpPipeArgs } from './ytdlp-args.js';
 
@@ -26,8 +29,30 @@ export interface FfmpegRunOptions {
   url: string;
   /** Audio presets: a missing audio stream means media.no_audio rather than a generic failure. */
   audioRequired?: boolean;
+  /** No output, media time or feeder bytes for this long fails the run as media.stalled. Default 30 s. */
+  stallMs?: number;
 }
 
+/** What ffmpeg said about its inputs, for the completeness check. */
+export interface FfmpegRunReport {
+  /** Longest duration an input container declared (null: none did). */
+  declaredDurationSec: number | null;
+}
+
+export function stalledError(idleMs: number): NexError {
+  return new NexError('media.stalled', `The download stalled: nothing arrived for ${Math.round(idleMs / 1000)} s.`, { idleMs });
+}
+
+export function gaveUpError(r: ShortRead): NexError {
+  const of = r.announced >= 0 ? ` of ${r.announced}` : '';
+  return new NexError('media.truncated', `The server went away after ${r.bytesRead}${of} bytes and reconnecting failed, so the file was not kept.`, { ...r });
+}
+
+export function shortReadError(r: ShortRead): NexError {
+  return new NexError('media.truncated', `The server keeps ending the file after ${r.bytesRead} of the ${r.announced} bytes it announced.`, { ...r });
+}
+
+const FASTSTART_PASS = /Starting second pass: moving the moov atom/;
 const DISK_FULL = /No space left on device|ENOSPC|Disk quota exceeded/i;
 const NO_STREAM = /Stream map '[^']*:a[^']*' matches no streams|does not contain any stream|Output file #0 does not contain any stream/i;
 
@@ -41,9 +66,19 @@ export function ffmpegError(exit: ProcessExit | number | null, tail: string, aud
   return new NexError('media.ffmpeg_exit', `ffmpeg failed (exit ${exitCode ?? 'signal'}): ${last}`, details);
 }
 
-export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOptions): Promise<void> {
+export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOptions): Promise<FfmpegRunReport> {
+  // The whole group fits or none of it starts: a half-started group would orphan ffmpeg.
+  assertChildCapacity(1 + (opts.feeders?.length ?? 0));
   // One controller for the group: the caller's abort, or any member failing, stops all of them.
   const group = new AbortController();
+  // Why the host itself stopped the group (stall, endless short reads): reported instead of the exit code.
+  let failure: NexError | null = null;
+  const fail = (e: NexError) => {
+    failure ??= e;
+    group.abort();
+  };
+  const dog = new StallWatchdog(opts.stallMs ?? DEFAULT_STALL_SEC * 1000, (idle) => fail(stalledError(idle)));
+  const watch = new InputWatch();
   const onAbort = () => group.abort();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   const feeders = opts.feeders ?? [];
@@ -56,7 +91,17 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
     signal: group.signal,
     extraPipes: feeders.length ? Math.max(...feeders.map((f) => f.fd)) - 2 : 0,
     // ffmpeg finishing its trailer after SIGTERM still reports progress=end: not news for a cancelled job.
-    onStdout: (c) => parse(c).forEach((p) => !group.signal.aborted && opts.onProgress?.(p)),
+    onStdout: (c) =>
+      parse(c).forEach((p) => {
+        dog.progress(p);
+        if (!group.signal.aborted) opts.onProgress?.(p);
+      }),
+    onStderrLine: (line) => {
+      // The faststart pass rewrites the local file with no progress output (long for big files): the network part is over.
+      if (FASTSTART_PASS.test(line)) dog.stop();
+      const short = watch.line(line);
+      if (short) fail(shortReadError(short));
+    },
   });
   const feeding = feeders.map((f, i) => {
     const y = supervise(tools.ytdlp, ytdlpPipeArgs(opts.url, f.formatId, tools), { source: 'yt-dlp', log: opts.log, signal: group.signal, rawStdout: true, cwd: cwds[i] });
@@ -64,6 +109,7 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
     // ffmpeg closing its end early (error, or done) is an EPIPE here, not a crash.
     sink?.on('error', () => undefined);
     y.sub.stdout?.on('error', () => undefined);
+    y.sub.stdout?.on('data', () => dog.touch());
     if (sink && y.sub.stdout) y.sub.stdout.pipe(sink);
     return y.exited.then((r) => {
       if (r.exitCode !== 0 && !group.signal.aborted) group.abort();
@@ -72,14 +118,20 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
   });
   try {
     const done = await ff.exited;
+    dog.stop();
     // ffmpeg done: feeders have nothing left to write to.
     if (feeders.length) group.abort();
     const fed = await Promise.all(feeding);
     if (opts.signal?.aborted) throw cancelled();
+    if (failure) throw failure;
     const failedFeed = fed.find((r) => r.exitCode !== 0 && r.signal === null);
     if (failedFeed) throw ytdlpError(failedFeed, failedFeed.tail, opts.url);
     if (done.exitCode !== 0) throw ffmpegError(done, ff.stderrTail.text(), opts.audioRequired ?? false);
+    // ffmpeg gave up reconnecting and wrote what it had: exit 0, but bytes are missing.
+    if (watch.gaveUp) throw gaveUpError(watch.gaveUp);
+    return { declaredDurationSec: watch.declaredDurationSec };
   } finally {
+    dog.stop();
     opts.signal?.removeEventListener('abort', onAbort);
     await Promise.all(cwds.map((d) => rm(d, { recursive: true, force: true })));
   }

@@ -3,5 +3,7 @@ export type * from './types.js';
 export { discoverTools, toolReport, type DiscoverOptions, type ToolPaths } from './tools.js';
 export { probe } from './probe.js';
 export { probeCache } from './probe-cache.js';
+export { probeGate } from './probe.js';
+export { liveChildCount, MAX_LIVE_CHILDREN } from './supervise.js';
 export { download } from './pipeline.js';
 export { cleanupStaleParts } from './part-files.js';

@@ -8,6 +8,7 @@ import { HttpUrl, PresetId } from '../../shared/protocol/index.js';
 import { buildFfmpegArgs, supportsCover, type StreamSource } from './ffmpeg-args.js';
 import { runFfmpeg } from './ffmpeg-run.js';
 import { uniquePath } from './filename.js';
+import { assertComplete } from './verify-output.js';
 import { commitPart, removePart } from './part-files.js';
 import { presetSpec } from '../../shared/presets.js';
 import { chooseFormats } from './presets.js';
@@ -57,10 +58,11 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
     throw fsError(e, spec.outDir);
   });
   try {
+    let declared: number | null = null;
     for (;;) {
-      const args = buildFfmpegArgs({ preset: spec.preset, ...sources, cover, tags, output: { kind: 'file', path: out.partPath } });
+      const args = buildFfmpegArgs({ preset: spec.preset, ...sources, cover, tags, output: { kind: 'file', path: out.partPath }, stallSec: spec.stallSec });
       try {
-        await runFfmpeg(args, tools, {
+        ({ declaredDurationSec: declared } = await runFfmpeg(args, tools, {
           signal,
           log,
           url: spec.url,
@@ -68,7 +70,8 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
           feeders: sources.feeders,
           onProgress: hooks.onProgress,
           audioRequired: preset.kind === 'audio',
-        });
+          ...(spec.stallSec ? { stallMs: spec.stallSec * 1000 } : {}),
+        }));
         break;
       } catch (e) {
         // The thumbnail failed to open (ffmpeg names the input it could not read): once more without it.
@@ -78,6 +81,8 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
         cover = undefined;
       }
     }
+    // Complete or nothing: a body that ended early must not become a short "done" file.
+    await assertComplete(out.partPath, detail.result.durationSec ?? declared, tools, signal);
     const bytes = (await stat(out.partPath)).size;
     const path = await commitPart(out.partPath, out.finalPath);
     log?.({ source: 'host', level: 'info', text: `Saved ${path} (${bytes} bytes)` });

@@ -5,6 +5,7 @@ import { enrichInfo } from './enrich.js';
 import { LIMITS } from '../limits.js';
 import { processFailure } from './process-failure.js';
 import { probeCache } from './probe-cache.js';
+import { ProbeGate } from './probe-gate.js';
 import { toProbeResult } from './probe-map.js';
 import { supervise } from './supervise.js';
 import type { ProbeDetail, ProbeOptions, Tools } from './types.js';
@@ -45,16 +46,26 @@ async function runYtdlpJson(url: string, tools: Tools, opts: ProbeOptions): Prom
   }
 }
 
+/** The host's one probe gate: a flood of probes runs a few yt-dlp at a time, the same URL once. */
+export const probeGate = new ProbeGate<ProbeDetail>();
+
 export async function probe(url: string, tools: Tools, opts: ProbeOptions = {}): Promise<ProbeDetail> {
   assertHttpUrl(url);
   if (!opts.noCache) {
     const hit = probeCache.get(url);
     if (hit) return hit;
   }
+  return probeGate.run(url, opts.signal, (signal) => probeNow(url, tools, { ...opts, signal }), cancelled);
+}
+
+async function probeNow(url: string, tools: Tools, opts: ProbeOptions): Promise<ProbeDetail> {
   if (opts.signal?.aborted) throw cancelled();
+  // One deadline for the whole probe: enrichment (ffprobe of a stalling server) is best effort and stops there too.
+  const deadline = AbortSignal.timeout(opts.timeoutMs ?? PROBE_TIMEOUT_MS);
   try {
     const raw = await runYtdlpJson(url, tools, opts);
-    const { info, formats } = await enrichInfo(raw, rawFormats(raw), tools, opts);
+    const enrichSignal = opts.signal ? AbortSignal.any([opts.signal, deadline]) : deadline;
+    const { info, formats } = await enrichInfo(raw, rawFormats(raw), tools, { ...opts, signal: enrichSignal });
     if (opts.signal?.aborted) throw cancelled();
     if (!formats.length) throw new NexError('media.unsupported', 'yt-dlp found no downloadable formats here (DRM-protected or not media).', { url });
     // yt-dlp's generic extractor takes a bare picture for a one-frame video.

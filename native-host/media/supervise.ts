@@ -4,6 +4,7 @@
  */
 import type { Readable } from 'node:stream';
 import { execa, type Options, type ResultPromise } from 'execa';
+import { NexError } from '../../shared/errors.js';
 import type { LogSource } from '../../shared/protocol/index.js';
 import { redact } from '../../shared/redact.js';
 import { deathSignalPrefix } from './death-signal.js';
@@ -31,6 +32,8 @@ export interface SuperviseOptions {
   extraPipes?: number;
   /** Called with stdout chunks; when absent stdout is ignored. */
   onStdout?: (chunk: string) => void;
+  /** Called with every stderr line (ffmpeg's reports on its inputs). */
+  onStderrLine?: (text: string) => void;
   /** Raw stdout stream wanted instead (a yt-dlp feeding ffmpeg). */
   rawStdout?: boolean;
   cwd?: string;
@@ -64,8 +67,40 @@ function track(pid: number | undefined): void {
   process.once('exit', () => live.forEach((p) => killTree(p, 'SIGKILL')));
 }
 
+/**
+ * Live yt-dlp/ffmpeg processes at most. The probe gate (3) and the job limit (<= 8 jobs x ffmpeg + 2 feeders)
+ * stay under it by design; the cap is the backstop that keeps a bug or a flood from forking without bound.
+ */
+export const MAX_LIVE_CHILDREN: number = LIMITS.maxLiveChildren;
+
+/** Processes this host is supervising right now (doctor shows it). */
+export function liveChildCount(): number {
+  return live.size;
+}
+
+/** Throws host.busy unless `n` more processes fit under MAX_LIVE_CHILDREN; call before starting a group. */
+export function assertChildCapacity(n = 1): void {
+  if (live.size + n <= MAX_LIVE_CHILDREN) return;
+  throw new NexError('host.busy', `${live.size} helper processes are already running (limit ${MAX_LIVE_CHILDREN}); try again when some finish.`, { live: live.size, cap: MAX_LIVE_CHILDREN });
+}
+
+/**
+ * Counts a short-lived helper started with execa directly (ffprobe) in the census and under the cap, until it
+ * exits; it is also killed if the host exits first.
+ */
+export function adopt<T extends Promise<unknown> & { pid?: number }>(start: () => T): T {
+  assertChildCapacity(1);
+  const sub = start();
+  const pid = sub.pid;
+  track(pid);
+  const forget = () => void (pid && live.delete(pid));
+  sub.then(forget, forget);
+  return sub;
+}
+
 export function supervise(file: string, args: string[], opts: SuperviseOptions): Supervised {
   const { log, source } = opts;
+  assertChildCapacity(1);
   log?.({ source, level: 'info', text: redact(displayCommand(file, args)) });
   const pipes = Array.from({ length: opts.extraPipes ?? 0 }, () => 'pipe' as const);
   // The log shows the tool's own command; the guard that kills it with the host is plumbing.
@@ -84,6 +119,7 @@ export function supervise(file: string, args: string[], opts: SuperviseOptions):
   const replaceKey = `${source}-${sub.pid ?? 0}-progress`;
   const split = lineSplitter((text, cr) => {
     stderrTail.add(text);
+    opts.onStderrLine?.(text);
     log?.({ source, level: 'debug', text, ...(cr ? { replaceKey } : {}) });
   });
   (sub.stderr as Readable | null)?.setEncoding('utf8').on('data', (c: string) => split.push(c));

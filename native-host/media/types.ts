@@ -44,6 +44,8 @@ export interface DownloadSpec {
   title?: string;
   /** Official tags (e.g. from the resolver) override the source's own. */
   tags?: TrackTags;
+  /** Seconds without progress before the download fails as media.stalled; default 30 (config stallTimeoutSec). */
+  stallSec?: number;
 }
 
 export interface DownloadHooks {

@@ -12,7 +12,8 @@ export type ResolveInput =
   | { kind: 'text'; text: string; artist: string | null; title: string };
 
 const collection = (platform: string, what: string, url: string) =>
-  new NexError('resolver.collection', `This is a ${platform} ${what}, not a track: open one track and resolve that.`, { platform, what, url });
+  // "an Apple Music album", "a Spotify playlist".
+  new NexError('resolver.collection', `This is ${/^[AEIOU]/i.test(platform) ? 'an' : 'a'} ${platform} ${what}, not a track: open one track and resolve that.`, { platform, what, url });
 
 /** Splits free text into artist and title: "A - T", "A – T", "T by A"; otherwise all of it is the title. */
 function parseText(text: string): ResolveInput {

@@ -90,6 +90,8 @@ export class Resolver {
     const facts = { title: track.title, artists: track.artists, album: track.album, durationSec: track.durationSec };
     const hits = await this.deps.youtube.search({ isrc: track.isrc, query, track: facts }, signal);
     run.timings.youtube = Date.now() - t1;
+    // Free text no catalogue could look up, and a search that found nothing: name who failed, not "no confident match".
+    if (!hits.length && level === 'search' && run.failures.length) throw noTrack(run, 'the YouTube search found nothing either');
     const outcome = pickMatch(facts, hits);
     const best = outcome.best;
     const verifiedBy = verifyMatch({ best, isrc: track.isrc, isrcSource: sources.isrc, identity });

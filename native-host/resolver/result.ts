@@ -31,10 +31,10 @@ export function toResult(run: Run, log: ResolverLog, o: Outcome): ResolveResult 
 }
 
 /** Nobody named the track: not_found only when every provider asked answered "unknown". */
-export function noTrack(run: Run): NexError {
+export function noTrack(run: Run, also?: string): NexError {
   if (!run.failures.length) return new NexError('resolver.not_found', 'No provider knows this track.', { timingsMs: run.timings });
   const who = [...new Set(run.failures.map((f) => `${f.provider} (${f.reason})`))].join(', ');
-  return new NexError('resolver.provider', `The music services needed for this link failed or did not answer in time: ${who}.`, { failures: run.failures, timingsMs: run.timings });
+  return new NexError('resolver.provider', `The music services needed for this link failed or did not answer in time: ${who}${also ? `; ${also}` : ''}.`, { failures: run.failures, timingsMs: run.timings });
 }
 
 /** The user's own pick, shown as the match. */

@@ -20,6 +20,7 @@ export function nodeStatus(version = process.versions.node): ToolStatus {
 
 export async function buildDoctorReport(s: Pick<HostServices, 'config' | 'media'>): Promise<DoctorReport> {
   const c = s.config.get();
+  const processes = s.media.processes?.();
   let tools: ToolStatus[];
   try {
     tools = await s.media.report();
@@ -37,5 +38,7 @@ export async function buildDoctorReport(s: Pick<HostServices, 'config' | 'media'
     logPath: c.paths.logFile,
     registryPath: c.paths.registryPath,
     downloadDir: c.downloadDir,
+    ...(processes ? { processes } : {}),
+    configFile: c.fileHealth,
   };
 }

@@ -15,6 +15,8 @@ export interface MediaApi {
   probe(url: string, tools: Tools, opts?: ProbeOptions): Promise<ProbeDetail>;
   download(spec: DownloadSpec, tools: Tools, hooks: DownloadHooks, cachedProbe?: ProbeDetail): Promise<DownloadResult>;
   cleanupStaleParts(dir: string): Promise<unknown>;
+  /** Live helper processes and the probe gate's queue, for doctor. */
+  processStats?(): { live: number; cap: number; probesRunning: number; probesWaiting: number };
   /** The pipeline's shared probe cache lifetime (config probeCacheSec). */
   setProbeCacheTtlMs?(ms: number): void;
 }

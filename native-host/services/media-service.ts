@@ -16,6 +16,8 @@ export interface MediaService {
   /** A JobRunner: probe (cached) then download, so the job learns its title early. */
   download: JobRunner;
   report(): Promise<ToolStatus[]>;
+  /** Live helper processes and probe queue, when the pipeline can tell. */
+  processes(): ReturnType<NonNullable<MediaApi['processStats']>> | undefined;
   cleanupStaleParts(dir: string): Promise<void>;
 }
 
@@ -35,14 +37,16 @@ export function createMediaService(api: MediaApi, config: ConfigStore, env: Reco
   };
   return {
     tools: getTools,
-    probe: async (url, opts = {}) => api.probe(url, await getTools(), opts),
+    probe: async (url, opts = {}) => api.probe(url, await getTools(), { timeoutMs: config.get().probeTimeoutSec * 1000, ...opts }),
     download: async (spec: DownloadSpec, hooks): Promise<DownloadResult> => {
       const t = await getTools();
-      const detail = await api.probe(spec.url, t, { signal: hooks.signal, log: hooks.log });
+      const c = config.get();
+      const detail = await api.probe(spec.url, t, { signal: hooks.signal, log: hooks.log, timeoutMs: c.probeTimeoutSec * 1000 });
       hooks.onTitle(detail.result.title || spec.title || '');
-      return api.download(spec, t, hooks, detail);
+      return api.download({ stallSec: c.stallTimeoutSec, ...spec }, t, hooks, detail);
     },
     report: () => api.toolReport(env, config.get().tools),
+    processes: () => api.processStats?.(),
     cleanupStaleParts: async (dir) => {
       await api.cleanupStaleParts(dir);
     },

@@ -2,19 +2,26 @@ import { z } from 'zod';
 import { ERROR_CODES } from '../errors.js';
 import { PRESET_IDS } from '../presets.js';
 
-/** An http(s) URL that cannot be mistaken for a command-line option. */
-export const HttpUrl = z
-  .string()
-  .max(8192)
-  .refine((s) => !s.startsWith('-'), 'URL must not start with "-"')
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return u.protocol === 'http:' || u.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'URL must be http(s)');
+/** Longest URL accepted; browsers and CDNs stop well before this. */
+export const MAX_URL_CHARS = 8192;
+
+/**
+ * An http(s) URL that cannot be mistaken for a command-line option. One issue per URL, the most telling first:
+ * too long, control characters (a NUL would be percent-encoded by URL() and reach yt-dlp), option-like, not http(s).
+ */
+export const HttpUrl = z.string().superRefine((s, ctx) => {
+  const fail = (message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+  if (s.length > MAX_URL_CHARS) return fail(`URL is too long (${s.length} characters; at most ${MAX_URL_CHARS})`);
+  if (/[\u0000-\u001f\u007f]/.test(s)) return fail('URL must not contain control characters');
+  if (s.startsWith('-')) return fail('URL must not start with "-"');
+  try {
+    const u = new URL(s);
+    if (u.protocol === 'http:' || u.protocol === 'https:') return;
+  } catch {
+    // not a URL at all
+  }
+  fail('URL must be http(s)');
+});
 
 export const FormatKind = z.enum(['video', 'audio', 'muxed']);
 
@@ -135,6 +142,15 @@ export const LogLine = z.object({
 });
 export type LogLine = z.infer<typeof LogLine>;
 
+/** Whether the config file parses; `line` is where the parse error is, `brokenCopy` the copy set aside. */
+export const ConfigHealth = z.object({
+  ok: z.boolean(),
+  problem: z.string().optional(),
+  line: z.number().int().optional(),
+  brokenCopy: z.string().optional(),
+});
+export type ConfigHealth = z.infer<typeof ConfigHealth>;
+
 /** Config as the extension sees it: secrets are write-only and come back only as "set or not". */
 export const PublicConfig = z.object({
   downloadDir: z.string(),
@@ -150,6 +166,8 @@ export const PublicConfig = z.object({
   }),
   tursoUrl: z.string().nullable(),
   tursoReplica: z.boolean(),
+  /** Set while the config file does not parse: the options page shows it and offers a reset. */
+  fileProblem: ConfigHealth.optional(),
 });
 export type PublicConfig = z.infer<typeof PublicConfig>;
 
@@ -166,6 +184,8 @@ export const ConfigPatch = z
     tursoAuthToken: z.string().max(4096).nullable(),
     tursoReplica: z.boolean(),
     odesliApiKey: z.string().max(512).nullable(),
+    /** Seconds without download progress before media.stalled; default 30. */
+    stallTimeoutSec: z.number().int().min(1).max(3600),
   })
   .partial()
   .strict();
@@ -191,5 +211,9 @@ export const DoctorReport = z.object({
   logPath: z.string(),
   registryPath: z.string().nullable(),
   downloadDir: z.string(),
+  /** Live helper processes against their cap, and the probe gate's queue. */
+  processes: z.object({ live: z.number().int(), cap: z.number().int(), probesRunning: z.number().int(), probesWaiting: z.number().int() }).optional(),
+  /** The config file's health: a file that does not parse is kept, copied aside, and writes refuse. */
+  configFile: ConfigHealth.optional(),
 });
 export type DoctorReport = z.infer<typeof DoctorReport>;

@@ -21,9 +21,12 @@ export const DownloadRequest = req('download', {
   tags: TrackTags.optional(),
 });
 export const CancelRequest = req('cancel', { jobId: z.string().min(1).max(64) });
-export const JobsListRequest = req('jobs.list', {});
+/** Pages: active jobs first, then finished newest first; a page never exceeds half a frame. */
+export const JobsListRequest = req('jobs.list', { offset: z.number().int().min(0).max(100_000).optional(), limit: z.number().int().min(1).max(500).optional() });
 export const ConfigGetRequest = req('config.get', {});
 export const ConfigSetRequest = req('config.set', { patch: ConfigPatch });
+/** Replaces a config file that does not parse with defaults; the broken one stays copied aside. */
+export const ConfigResetRequest = req('config.reset', {});
 export const ResolveRequest = req('resolve', {
   /** A track link or free text such as "Daft Punk - One More Time". */
   input: z.string().min(1).max(4096),
@@ -49,6 +52,7 @@ export const Request = z.discriminatedUnion('type', [
   JobsListRequest,
   ConfigGetRequest,
   ConfigSetRequest,
+  ConfigResetRequest,
   ResolveRequest,
   OverrideRequest,
   LogsRequest,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DoctorReport, ErrorPayload, JobInfo, LogLine, ProbeResult, PublicConfig } from './models.js';
+import { DoctorReport, ErrorPayload, JobInfo, JobStatus, LogLine, ProbeResult, PublicConfig } from './models.js';
 import { ResolveResult } from './track.js';
 import type { RequestType } from './requests.js';
 
@@ -9,10 +9,11 @@ export const ResultSchemas = {
   doctor: DoctorReport,
   probe: ProbeResult,
   download: z.object({ jobId: z.string() }),
-  cancel: z.object({ cancelled: z.boolean() }),
-  'jobs.list': z.object({ jobs: z.array(JobInfo) }),
+  cancel: z.object({ cancelled: z.boolean(), status: JobStatus.optional() }),
+  'jobs.list': z.object({ jobs: z.array(JobInfo), total: z.number().int().optional(), nextOffset: z.number().int().nullable().optional() }),
   'config.get': PublicConfig,
   'config.set': PublicConfig,
+  'config.reset': PublicConfig,
   resolve: ResolveResult,
   'resolve.override': z.object({ saved: z.boolean() }),
   'logs.tail': z.object({ lines: z.array(LogLine) }),
