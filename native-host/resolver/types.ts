@@ -1,16 +1,10 @@
 /** Shapes shared by the resolver's modules; everything external is injected through these. */
-import type { LogLevel } from '../../shared/protocol/index.js';
+import type { StructuredLine, StructuredLog } from '../log/structured.js';
 import type { LimitOptions } from './rate-limit.js';
 
 /** One structured resolver log line (source 'resolver'); the host's logger renders it. */
-export interface ResolverLogLine {
-  level: LogLevel;
-  event: string;
-  provider?: string;
-  ms?: number;
-  [key: string]: unknown;
-}
-export type ResolverLog = (line: ResolverLogLine) => void;
+export type ResolverLogLine = StructuredLine;
+export type ResolverLog = StructuredLog;
 
 export type ProviderName = 'deezer' | 'itunes' | 'odesli' | 'groq' | 'gemini' | 'page' | 'registry';
 

@@ -1,0 +1,157 @@
+/**
+ * One connection to the cache database (local file, remote server, or embedded replica) that never
+ * throws and never hangs: every call is bounded by a timeout, and an outage or auth failure opens a
+ * circuit breaker (cockatiel) so later calls answer "not cached" at once until `retryMs` has passed;
+ * then the next call reconnects, and writes resume. Health changes are logged once, not per call.
+ */
+import type { Client } from '@libsql/client';
+import { BrokenCircuitError, ConsecutiveBreaker, TimeoutStrategy, circuitBreaker, handleWhen, timeout, wrap, type IPolicy } from 'cockatiel';
+import type { StructuredLog } from '../log/structured.js';
+import type { ClientSpec } from './config.js';
+import { OpenFailed, describeError, faultCode, faultMessage, isOutage, type RegistryHealth } from './faults.js';
+import { migrate } from './migrate.js';
+import type { Migration } from './migrations/index.js';
+
+export interface LinkOptions {
+  kind: 'local' | 'remote' | 'replica';
+  spec: ClientSpec;
+  /** The server (remote/replica): migrations run there, and auth is checked there before a replica syncs. */
+  server: ClientSpec | null;
+  migrations: Migration[];
+  opTimeoutMs: number;
+  retryMs: number;
+  /** Replica only: background pull interval; 0 = only at open. */
+  syncIntervalSec: number;
+  log: StructuredLog;
+}
+
+const BUSY = /SQLITE_BUSY|database is locked/i;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function newClient(spec: ClientSpec): Promise<Client> {
+  // Loaded on first open, not at host start: the driver takes ~0.5 s to import and only resolves need it.
+  const { createClient } = await import('@libsql/client');
+  return createClient(spec);
+}
+
+/** Opens and migrates; local files retry a few times because switching to WAL needs a moment alone with the file. */
+async function openClient(o: LinkOptions): Promise<Client> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openOnce(o);
+    } catch (e) {
+      if (o.kind !== 'local' || attempt >= 6 || !BUSY.test(String(e))) throw e;
+      await sleep(50 * attempt + Math.random() * 50);
+    }
+  }
+}
+
+async function openOnce(o: LinkOptions): Promise<Client> {
+  if (o.kind === 'replica' && o.server) {
+    // Against the server itself first: a bad token is a clear 401 here, where the replica's sync only times out.
+    const server = await newClient(o.server);
+    try {
+      await migrate(server, o.migrations);
+    } finally {
+      server.close();
+    }
+  }
+  const client = await newClient(o.spec);
+  try {
+    if (o.kind === 'local') {
+      const mode = await client.execute('PRAGMA journal_mode');
+      if (String(mode.rows[0]?.journal_mode ?? '').toLowerCase() !== 'wal') await client.execute('PRAGMA journal_mode=WAL');
+    }
+    if (o.kind === 'replica') await client.sync();
+    else await migrate(client, o.migrations);
+    return client;
+  } catch (e) {
+    client.close();
+    throw e;
+  }
+}
+
+export class Link {
+  private client: Client | null = null;
+  private opening: Promise<Client> | null = null;
+  private closed = false;
+  private readonly policy: IPolicy;
+  private readonly timer: NodeJS.Timeout | null = null;
+  health: RegistryHealth;
+
+  constructor(private readonly o: LinkOptions) {
+    this.health = { mode: o.kind, state: 'ok' };
+    const breaker = circuitBreaker(handleWhen(isOutage), { halfOpenAfter: o.retryMs, breaker: new ConsecutiveBreaker(1) });
+    this.policy = wrap(breaker, timeout(o.opTimeoutMs, TimeoutStrategy.Aggressive));
+    if (o.kind === 'replica' && o.syncIntervalSec > 0) {
+      this.timer = setInterval(() => void this.run('sync', (c) => c.sync(), null), o.syncIntervalSec * 1000);
+      this.timer.unref();
+    }
+  }
+
+  get available(): boolean {
+    return this.client !== null && this.health.state === 'ok';
+  }
+
+  /** Single-flight: concurrent calls share one open; a failed open is retried by the next call the breaker lets through. */
+  private connect(): Promise<Client> {
+    if (this.client) return Promise.resolve(this.client);
+    this.opening ??= openClient(this.o).then(
+      (c) => {
+        this.opening = null;
+        if (this.closed) c.close();
+        else this.client = c;
+        return c;
+      },
+      (e: unknown) => {
+        this.opening = null;
+        throw new OpenFailed(e);
+      },
+    );
+    return this.opening;
+  }
+
+  /** Runs `fn` against the database; any failure is logged and answered with `fallback`. */
+  async run<T>(op: string, fn: (c: Client) => Promise<T>, fallback: T): Promise<T> {
+    if (this.closed) return fallback;
+    try {
+      const r = await this.policy.execute(async () => fn(await this.connect()));
+      this.healthy();
+      return r as T;
+    } catch (e) {
+      if (e instanceof BrokenCircuitError) return fallback;
+      this.failed(op, e);
+      return fallback;
+    }
+  }
+
+  private healthy(): void {
+    if (this.health.state === 'ok') return;
+    this.o.log({ level: 'info', event: 'registry.restored', mode: this.o.kind, was: this.health.code });
+    this.health = { mode: this.o.kind, state: 'ok' };
+  }
+
+  private failed(op: string, e: unknown): void {
+    const detail = describeError(e, this.o.spec.authToken);
+    if (!isOutage(e)) {
+      this.o.log({ level: 'error', event: 'registry.error', op, error: detail });
+      return;
+    }
+    const code = faultCode(e);
+    const changed = this.health.code !== code;
+    this.health = { mode: this.o.kind, state: code === 'registry.auth' ? 'auth' : 'unavailable', code, message: faultMessage(code, this.o.kind, detail) };
+    // A replica or local file that failed may be half-open: drop it and reopen cleanly next time.
+    if (this.o.kind !== 'remote' && this.client) {
+      this.client.close();
+      this.client = null;
+    }
+    if (changed) this.o.log({ level: 'error', event: code, mode: this.o.kind, op, error: detail, note: 'resolving without the registry cache', retryMs: this.o.retryMs });
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    this.client?.close();
+    this.client = null;
+  }
+}
