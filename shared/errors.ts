@@ -29,7 +29,8 @@ export const ERROR_CODES = [
   'resolver.collection', // album / playlist link, not a track
   'resolver.not_found', // no provider knows the track
   'resolver.provider', // no track: the providers that could name it failed or timed out
-  'registry.unavailable',
+  'registry.unavailable', // registry down, unreachable, timed out or corrupt: resolving uncached
+  'registry.auth', // the shared registry refused TURSO_AUTH_TOKEN (missing, wrong, expired): resolving uncached
   'config.invalid',
   'internal',
 ] as const;

@@ -18,7 +18,8 @@ export const doctor: Command = {
     }
     const report = await buildDoctorReport(await cliServices(io));
     io.stdout.write(json ? `${JSON.stringify(report)}\n` : render(report));
-    return report.tools.every((t) => t.ok) ? 0 : 1;
+    const registryOk = !report.registry || report.registry.state === 'ok' || report.registry.state === 'off';
+    return report.tools.every((t) => t.ok) && registryOk ? 0 : 1;
   },
 };
 
@@ -29,6 +30,9 @@ function render(r: DoctorReport): string {
     if (t.problem) lines.push(`       problem: ${t.problem}`);
     if (t.fix) lines.push(`       fix: ${t.fix}`);
   }
+  const reg = r.registry;
+  if (reg && (reg.state === 'auth' || reg.state === 'unavailable')) lines.push(`FAIL registry (${reg.mode})  ${reg.code}`, `       problem: ${reg.message ?? ''}`);
+  else if (reg) lines.push(`ok   registry (${reg.mode})`);
   lines.push('', `config:    ${r.configPath}`, `logs:      ${r.logPath}`, `registry:  ${r.registryPath ?? '-'}`, `downloads: ${r.downloadDir}`, '');
   return lines.join('\n');
 }

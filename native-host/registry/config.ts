@@ -3,6 +3,8 @@
  * when TURSO_URL is set, or an embedded replica of it (local file synced from the server) when a
  * replica is asked for. Overrides always live in a local file: they are the user's choice, not ISRC-verified.
  */
+import type { HostConfig } from '../config/schema.js';
+
 export interface RegistryOptions {
   /** Local database file (under the host's data dir). */
   localPath: string;
@@ -37,6 +39,11 @@ export interface RegistrySpecs {
   server: ClientSpec | null;
   /** Where overrides live: always a local file. */
   local: ClientSpec;
+}
+
+/** The registry settings in the host's config (one place, for the resolver and doctor). */
+export function registryOptions(c: HostConfig): RegistryOptions {
+  return { localPath: c.paths.registryPath, tursoUrl: c.tursoUrl, authToken: c.secrets.tursoAuthToken, replica: c.tursoReplica, syncIntervalSec: c.tursoSyncSec };
 }
 
 export const DEFAULT_SYNC_INTERVAL_SEC = 60;

@@ -4,6 +4,7 @@
  * Every failure is logged and turned into "not cached": the resolver keeps answering without the
  * registry. Rows read back are validated (rows.ts). Parameterised queries only.
  */
+import { existsSync } from 'node:fs';
 import type { Client } from '@libsql/client';
 import type { MatchCandidate, TrackInfo } from '../../shared/protocol/track.js';
 import type { StructuredLog } from '../log/structured.js';
@@ -16,7 +17,7 @@ import { ISRC, parseRow, type CachedTrack, type VerifiedBy } from './rows.js';
 
 export type { CachedTrack, VerifiedBy } from './rows.js';
 export type { RegistryHealth, RegistryFaultCode } from './faults.js';
-export { registrySpecs, type RegistryOptions } from './config.js';
+export { registryOptions, registrySpecs, type RegistryOptions } from './config.js';
 
 export interface Override {
   key: string;
@@ -80,6 +81,8 @@ export async function openRegistry(opts: RegistryOptions, log: StructuredLog = (
 
 /** What doctor reports: opens the cache database once with the host's settings, checks it, closes it. */
 export async function checkRegistry(opts: RegistryOptions): Promise<RegistryHealth> {
+  // Doctor never creates the local file: the first resolve does.
+  if (!opts.tursoUrl && !existsSync(opts.localPath)) return { mode: 'local', state: 'ok' };
   const l = links({ ...opts, syncIntervalSec: 0 }, () => {});
   try {
     await l.cache.run('check', (c) => c.execute('SELECT COUNT(*) FROM tracks'), null);

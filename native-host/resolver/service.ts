@@ -2,7 +2,7 @@
  * One resolver (and registry) per host process, built from the host's config: endpoints, keys,
  * yt-dlp path, data dir, Turso. Rebuilt when the relevant config changes (options page edits).
  */
-import { openRegistry, type Registry } from '../registry/index.js';
+import { openRegistry, registryOptions, type Registry } from '../registry/index.js';
 import type { HostConfig } from '../config/schema.js';
 import { createResolver } from './index.js';
 import type { Resolver } from './resolve.js';
@@ -19,7 +19,7 @@ export function hostLog(host: ResolverHost): ResolverLog {
 }
 
 function fingerprint(c: HostConfig): string {
-  return JSON.stringify([c.apis, c.tools.ytdlp, c.paths.registryPath, c.tursoUrl, c.tursoReplica, c.secrets]);
+  return JSON.stringify([c.apis, c.tools.ytdlp, c.paths.registryPath, c.tursoUrl, c.tursoReplica, c.tursoSyncSec, c.secrets]);
 }
 
 const cache = new WeakMap<object, { key: string; resolver: Promise<{ resolver: Resolver; registry: Registry }> }>();
@@ -32,10 +32,7 @@ export function resolverFor(host: ResolverHost): Promise<{ resolver: Resolver; r
   const log = hostLog(host);
   const built = (async () => {
     if (hit) void hit.resolver.then((r) => r.registry.close());
-    const registry = await openRegistry(
-      { localPath: c.paths.registryPath, tursoUrl: c.tursoUrl, authToken: c.secrets.tursoAuthToken, replica: c.tursoReplica },
-      log,
-    );
+    const registry = await openRegistry(registryOptions(c), log);
     const resolver = createResolver({
       endpoints: {
         deezer: c.apis.deezer,

@@ -1,6 +1,7 @@
 /** The doctor report, shared by the `doctor` request and `nexstream doctor`. */
 import { PROTOCOL_VERSION, type DoctorReport, type ToolStatus } from '../../shared/protocol/index.js';
 import { toErrorPayload } from '../../shared/errors.js';
+import { checkRegistry, registryOptions } from '../registry/index.js';
 import { HOST_VERSION } from '../version.js';
 import type { HostServices } from './host-services.js';
 
@@ -21,6 +22,8 @@ export function nodeStatus(version = process.versions.node): ToolStatus {
 export async function buildDoctorReport(s: Pick<HostServices, 'config' | 'media'>): Promise<DoctorReport> {
   const c = s.config.get();
   let tools: ToolStatus[];
+  // The registry check runs beside the tool probes; it is bounded by the registry's own op timeout.
+  const registry = checkRegistry(registryOptions(c));
   try {
     tools = await s.media.report();
   } catch (e) {
@@ -37,5 +40,6 @@ export async function buildDoctorReport(s: Pick<HostServices, 'config' | 'media'
     logPath: c.paths.logFile,
     registryPath: c.paths.registryPath,
     downloadDir: c.downloadDir,
+    registry: await registry,
   };
 }
