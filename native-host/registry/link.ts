@@ -115,7 +115,8 @@ export class Link {
   async run<T>(op: string, fn: (c: Client) => Promise<T>, fallback: T): Promise<T> {
     if (this.closed) return fallback;
     try {
-      const r = await this.policy.execute(async () => fn(await this.connect()));
+      // A signal per call: cockatiel's shared default signal would collect one listener per concurrent call.
+      const r = await this.policy.execute(async () => fn(await this.connect()), new AbortController().signal);
       this.healthy();
       return r as T;
     } catch (e) {
