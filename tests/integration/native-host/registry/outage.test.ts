@@ -9,7 +9,7 @@ import { openRegistry, type Registry } from '../../../../native-host/registry/in
 import { createResolver } from '../../../../native-host/resolver/index.js';
 import { SEARCH_CANDIDATES, STAND_IN_LIMITS, standInEndpoints } from '../../../fixtures/providers/endpoints.js';
 import { loadCatalog, startProviders, type StandIns } from '../../../fixtures/providers/servers.js';
-import { sqldSkipReason, startSqld, type Sqld } from '../../../fixtures/sqld.js';
+import { sqldSkipReason, startSqld } from '../../../fixtures/sqld.js';
 import { buildHost } from '../../host/host-process.js';
 import { SPOTIFY, machine } from './machines.js';
 import { ISRC, entry, tmpDirs } from './support.js';
