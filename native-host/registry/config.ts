@@ -18,6 +18,8 @@ export interface RegistryOptions {
   syncIntervalSec?: number;
   /** Longest wait for one shared-registry call before the resolve goes on uncached, default 2000 ms. */
   opTimeoutMs?: number;
+  /** Longest wait for connecting (migrations, a replica's first sync), default 5000 ms. */
+  openTimeoutMs?: number;
   /** After an outage or auth failure, how long the registry stays off before it tries again, default 5000 ms. */
   retryMs?: number;
   /** Busy timeout for local files, default 5000 ms (two host processes share the file). */
@@ -49,6 +51,7 @@ export function registryOptions(c: HostConfig): RegistryOptions {
 export const DEFAULT_SYNC_INTERVAL_SEC = 60;
 export const DEFAULT_OP_TIMEOUT_MS = 2000;
 export const DEFAULT_RETRY_MS = 5000;
+export const DEFAULT_OPEN_TIMEOUT_MS = 5000;
 
 const fileUrl = (p: string) => `file:${p}`;
 

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import type { Client } from '@libsql/client';
 import type { MatchCandidate, TrackInfo } from '../../shared/protocol/track.js';
 import type { StructuredLog } from '../log/structured.js';
-import { DEFAULT_OP_TIMEOUT_MS, DEFAULT_RETRY_MS, DEFAULT_SYNC_INTERVAL_SEC, registrySpecs, type RegistryOptions } from './config.js';
+import { DEFAULT_OPEN_TIMEOUT_MS, DEFAULT_OP_TIMEOUT_MS, DEFAULT_RETRY_MS, DEFAULT_SYNC_INTERVAL_SEC, registrySpecs, type RegistryOptions } from './config.js';
 import type { RegistryHealth } from './faults.js';
 import { Link } from './link.js';
 import { CACHE_MIGRATIONS, LOCAL_MIGRATIONS } from './migrations/index.js';
@@ -55,6 +55,7 @@ function links(opts: RegistryOptions, log: StructuredLog): { mode: 'local' | 're
   const specs = registrySpecs(opts);
   const common = {
     opTimeoutMs: opts.opTimeoutMs ?? DEFAULT_OP_TIMEOUT_MS,
+    openTimeoutMs: opts.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS,
     retryMs: opts.retryMs ?? DEFAULT_RETRY_MS,
     syncIntervalSec: opts.syncIntervalSec ?? DEFAULT_SYNC_INTERVAL_SEC,
     log,
@@ -71,7 +72,7 @@ function links(opts: RegistryOptions, log: StructuredLog): { mode: 'local' | 're
   };
 }
 
-/** Opens (and migrates) the registry. Never throws, and waits at most the op timeout for a shared server. */
+/** Opens (and migrates) the registry. Never throws, and waits at most the open timeout for a shared server. */
 export async function openRegistry(opts: RegistryOptions, log: StructuredLog = () => {}): Promise<Registry> {
   const l = links(opts, log);
   const ping = (c: Client) => c.execute('SELECT 1').then(() => true);

@@ -1,11 +1,12 @@
 /**
  * One connection to the cache database (local file, remote server, or embedded replica) that never
- * throws and never hangs: every call is bounded by a timeout, and an outage or auth failure opens a
- * circuit breaker (cockatiel) so later calls answer "not cached" at once until `retryMs` has passed;
- * then the next call reconnects, and writes resume. Health changes are logged once, not per call.
+ * throws and never hangs: every call is bounded by a timeout, and two outage or auth failures in a row
+ * open a circuit breaker (cockatiel; one slow call under load is no outage) so later calls answer
+ * "not cached" at once until `retryMs` has passed; then the next call reconnects, and writes resume.
+ * Health changes are logged once, not per call.
  */
 import type { Client } from '@libsql/client';
-import { BrokenCircuitError, ConsecutiveBreaker, TimeoutStrategy, circuitBreaker, handleWhen, timeout, wrap, type IPolicy } from 'cockatiel';
+import { BrokenCircuitError, ConsecutiveBreaker, TimeoutStrategy, circuitBreaker, handleWhen, timeout, type IPolicy } from 'cockatiel';
 import type { StructuredLog } from '../log/structured.js';
 import type { ClientSpec } from './config.js';
 import { OpenFailed, describeError, faultCode, faultMessage, isOutage, type RegistryHealth } from './faults.js';
@@ -19,6 +20,7 @@ export interface LinkOptions {
   server: ClientSpec | null;
   migrations: Migration[];
   opTimeoutMs: number;
+  openTimeoutMs: number;
   retryMs: number;
   /** Replica only: background pull interval; 0 = only at open. */
   syncIntervalSec: number;
@@ -71,18 +73,37 @@ async function openOnce(o: LinkOptions): Promise<Client> {
   }
 }
 
+/**
+ * sqld answers SQLITE_BUSY at once when another connection holds the write lock (4 hosts writing at
+ * once hit it within seconds): a few short jittered retries, all inside the op timeout.
+ */
+async function withBusyRetry<T>(fn: (c: Client) => Promise<T>, c: Client): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn(c);
+    } catch (e) {
+      if (attempt >= 10 || !BUSY.test(String(e))) throw e;
+      await sleep(10 * attempt + Math.random() * 20);
+    }
+  }
+}
+
 export class Link {
   private client: Client | null = null;
   private opening: Promise<Client> | null = null;
   private closed = false;
-  private readonly policy: IPolicy;
+  private readonly breaker: IPolicy;
+  private readonly opLimit: IPolicy;
+  private readonly openLimit: IPolicy;
   private readonly timer: NodeJS.Timeout | null = null;
   health: RegistryHealth;
 
   constructor(private readonly o: LinkOptions) {
     this.health = { mode: o.kind, state: 'ok' };
-    const breaker = circuitBreaker(handleWhen(isOutage), { halfOpenAfter: o.retryMs, breaker: new ConsecutiveBreaker(1) });
-    this.policy = wrap(breaker, timeout(o.opTimeoutMs, TimeoutStrategy.Aggressive));
+    this.breaker = circuitBreaker(handleWhen(isOutage), { halfOpenAfter: o.retryMs, breaker: new ConsecutiveBreaker(2) });
+    this.opLimit = timeout(o.opTimeoutMs, TimeoutStrategy.Aggressive);
+    // Opening migrates (a write transaction) and a replica syncs: slower than one query, so bounded apart.
+    this.openLimit = timeout(o.openTimeoutMs, TimeoutStrategy.Aggressive);
     if (o.kind === 'replica' && o.syncIntervalSec > 0) {
       this.timer = setInterval(() => void this.run('sync', (c) => c.sync(), null), o.syncIntervalSec * 1000);
       this.timer.unref();
@@ -116,7 +137,10 @@ export class Link {
     if (this.closed) return fallback;
     try {
       // A signal per call: cockatiel's shared default signal would collect one listener per concurrent call.
-      const r = await this.policy.execute(async () => fn(await this.connect()), new AbortController().signal);
+      const r = await this.breaker.execute(async () => {
+        const c = await this.openLimit.execute(() => this.connect(), new AbortController().signal);
+        return this.opLimit.execute(() => withBusyRetry(fn, c), new AbortController().signal);
+      }, new AbortController().signal);
       this.healthy();
       return r as T;
     } catch (e) {
