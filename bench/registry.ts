@@ -9,7 +9,7 @@ import path from 'node:path';
 import { openRegistry, type Registry } from '../native-host/registry/index.js';
 import { createResolver } from '../native-host/resolver/index.js';
 import { SEARCH_CANDIDATES, STAND_IN_LIMITS, standInEndpoints } from '../tests/fixtures/providers/endpoints.js';
-import { startProviders, type StandIns } from '../tests/fixtures/providers/servers.js';
+import { startProviders } from '../tests/fixtures/providers/servers.js';
 import { sqldSkipReason, startSqld } from '../tests/fixtures/sqld.js';
 import type { BenchModule } from './lib/context.js';
 import { paired, ratioFigure, timeIt, type Figure } from './lib/stats.js';
