@@ -9,6 +9,7 @@ import {
   ResultSchemas,
   type ErrorPayload,
   type Event,
+  type RegistryStatus,
   type RequestOf,
   type RequestType,
   type ResultOf,
@@ -25,6 +26,8 @@ export interface HostState {
   version?: string;
   /** Why the last port closed (set for not_installed / disconnected). */
   error?: ErrorPayload;
+  /** The host's registry (from `doctor` after the handshake): shown when it is registry.auth / registry.unavailable. */
+  registry?: RegistryStatus;
 }
 
 export type RequestParams<T extends RequestType> = Omit<RequestOf<T>, 'id' | 'type'>;
@@ -153,7 +156,14 @@ export class HostClient {
       .then((r) => {
         const result = r as ResultOf<'ping'>;
         this.attempt = 0;
-        if (this.port === port) this.setState({ status: 'ready', version: result.version });
+        if (this.port !== port) return;
+        this.setState({ status: 'ready', version: result.version });
+        // Once per connection, off the handshake's path: the popup's status line shows a broken shared registry.
+        this.request('doctor', {})
+          .then((d) => {
+            if (this.port === port && d.registry) this.setState({ ...this.current, registry: d.registry });
+          })
+          .catch(() => {});
       })
       .catch((e: unknown) => {
         // A host that started but never answers is as good as gone: drop it so the next request starts a fresh one.
