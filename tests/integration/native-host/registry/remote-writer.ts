@@ -12,6 +12,7 @@ import { entry, tmpDirs } from './support.js';
 
 const [url = '', name = 'w', countArg = '50', mode = 'remote', endpointsJson = '{}'] = process.argv.slice(2);
 const count = Number(countArg);
+if (count % 2) throw new Error('count must be even (writes go in pairs)');
 const urls = JSON.parse(endpointsJson) as { deezer: string; itunes: string; odesli: string };
 const dirs = tmpDirs();
 const errors: StructuredLine[] = [];

@@ -26,7 +26,7 @@ describe.skipIf(skip)('many writers on one sqld', () => {
   });
   afterAll(() => s?.close());
 
-  for (const [mode, count] of [['remote', 100], ['replica', 40]] as const) {
+  for (const [mode, count] of [['remote', 80], ['replica', 30]] as const) {
     it(`${mode}: 4 hosts x ${2 * count} writes at once: none lost, none locked, idempotent`, async () => {
       const srv = await startSqld();
       try {
