@@ -59,6 +59,17 @@ describe.skipIf(skip)('shared registry with JWT auth', () => {
     expect(d.json?.registry).toEqual({ mode: 'remote', state: 'ok' });
   });
 
+  it('a read-only token reads the shared rows but cannot write: registry.auth on the write', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const reg = await openRegistry({ localPath: dirs.file('ro.db'), tursoUrl: sqld.url, authToken: keys.token({ access: 'ro' }) }, (l) => lines.push(l));
+    expect(reg.health().state).toBe('ok');
+    expect((await reg.getByIsrc(ISRC))?.match.id).toBe('yydNF8tuVmU');
+    expect(await reg.putVerified(entry('USROX2500001'))).toBe(false);
+    expect(reg.health()).toMatchObject({ state: 'auth', code: 'registry.auth' });
+    expect(lines.find((l) => l.event === 'registry.auth')).toMatchObject({ op: 'putVerified' });
+    await reg.close();
+  });
+
   for (const replica of [false, true]) {
     it(`${replica ? 'replica' : 'remote'}: wrong, expired, missing or garbage token is registry.auth, fast, and never logged`, async () => {
       for (const [kind, token] of Object.entries(bad())) {
