@@ -84,13 +84,14 @@ export async function openRegistry(opts: RegistryOptions, log: StructuredLog = (
 export async function checkRegistry(opts: RegistryOptions): Promise<RegistryHealth> {
   // Doctor never creates the local file: the first resolve does.
   if (!opts.tursoUrl && !existsSync(opts.localPath)) return { mode: 'local', state: 'ok' };
-  const l = links({ ...opts, syncIntervalSec: 0 }, () => {});
+  // A replica is checked at its server: a second replica client on the host's own replica file could race its syncs.
+  const l = links({ ...opts, replica: false, syncIntervalSec: 0 }, () => {});
   try {
     await l.cache.run('check', (c) => c.execute('SELECT COUNT(*) FROM tracks'), null);
-    return l.cache.health;
+    return { ...l.cache.health, mode: registrySpecs(opts).mode };
   } finally {
     l.cache.close();
-    l.local.close();
+    if (l.local !== l.cache) l.local.close();
   }
 }
 

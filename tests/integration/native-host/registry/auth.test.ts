@@ -57,6 +57,11 @@ describe.skipIf(skip)('shared registry with JWT auth', () => {
     machines.push(m);
     const d = await m.doctor();
     expect(d.json?.registry).toEqual({ mode: 'remote', state: 'ok' });
+    // A replica machine is checked at its server, with its token.
+    const rm = machine(built.entry, s, { url: sqld.url, token: jwtKeys().token(), replica: true });
+    machines.push(rm);
+    const rd = await rm.doctor();
+    expect(rd.json?.registry).toMatchObject({ mode: 'replica', state: 'auth', code: 'registry.auth' });
   });
 
   it('a read-only token reads the shared rows but cannot write: registry.auth on the write', async () => {
