@@ -51,7 +51,16 @@ export interface Registry {
   close(): Promise<void>;
 }
 
-function links(opts: RegistryOptions, log: StructuredLog): { mode: 'local' | 'remote' | 'replica'; cache: Link; local: Link } {
+interface Links {
+  mode: 'local' | 'remote' | 'replica';
+  /** Reads (and, except for a replica, writes). */
+  cache: Link;
+  /** Replica only: the server over HTTP, for writes and the pre-sync check (async, so a timeout can really give up). */
+  writer: Link | null;
+  local: Link;
+}
+
+function links(opts: RegistryOptions, log: StructuredLog): Links {
   const specs = registrySpecs(opts);
   const common = {
     opTimeoutMs: opts.opTimeoutMs ?? DEFAULT_OP_TIMEOUT_MS,
@@ -63,21 +72,22 @@ function links(opts: RegistryOptions, log: StructuredLog): { mode: 'local' | 're
   if (specs.mode === 'local') {
     // One file holds both; a local file is never slow, so only the busy timeout bounds it.
     const both = new Link({ ...common, kind: 'local', spec: specs.cache, server: null, migrations: [...CACHE_MIGRATIONS, ...LOCAL_MIGRATIONS], opTimeoutMs: Math.max(common.opTimeoutMs, 10_000) });
-    return { mode: 'local', cache: both, local: both };
+    return { mode: 'local', cache: both, writer: null, local: both };
   }
-  return {
-    mode: specs.mode,
-    cache: new Link({ ...common, kind: specs.mode, spec: specs.cache, server: specs.server, migrations: CACHE_MIGRATIONS }),
-    local: new Link({ ...common, kind: 'local', spec: specs.local, server: null, migrations: LOCAL_MIGRATIONS, opTimeoutMs: 10_000 }),
-  };
+  const local = new Link({ ...common, kind: 'local', spec: specs.local, server: null, migrations: LOCAL_MIGRATIONS, opTimeoutMs: 10_000 });
+  if (specs.mode === 'remote') return { mode: 'remote', cache: new Link({ ...common, kind: 'remote', spec: specs.cache, server: specs.server, migrations: CACHE_MIGRATIONS }), writer: null, local };
+  const server = specs.server ?? specs.cache;
+  const writer = new Link({ ...common, kind: 'remote', spec: server, server, migrations: CACHE_MIGRATIONS, log: (l) => log({ ...l, mode: 'replica' }) });
+  const serverAnswers = () => writer.run('check', (c) => c.execute('SELECT 1').then(() => true), false);
+  return { mode: 'replica', cache: new Link({ ...common, kind: 'replica', spec: specs.cache, server: specs.server, migrations: CACHE_MIGRATIONS, serverAnswers }), writer, local };
 }
 
 /** Opens (and migrates) the registry. Never throws, and waits at most the open timeout for a shared server. */
 export async function openRegistry(opts: RegistryOptions, log: StructuredLog = () => {}): Promise<Registry> {
   const l = links(opts, log);
   const ping = (c: Client) => c.execute('SELECT 1').then(() => true);
-  await Promise.all([l.cache.run('open', ping, false), l.local === l.cache ? null : l.local.run('open', ping, false)]);
-  return new LibsqlRegistry(l.mode, l.cache, l.local, log);
+  await Promise.all([l.cache.run('open', ping, false), l.writer?.run('open', ping, false), l.local === l.cache ? null : l.local.run('open', ping, false)]);
+  return new LibsqlRegistry(l, log);
 }
 
 /** What doctor reports: opens the cache database once with the host's settings, checks it, closes it. */
@@ -91,24 +101,36 @@ export async function checkRegistry(opts: RegistryOptions): Promise<RegistryHeal
     return { ...l.cache.health, mode: registrySpecs(opts).mode };
   } finally {
     l.cache.close();
+    l.writer?.close();
     if (l.local !== l.cache) l.local.close();
   }
 }
 
 class LibsqlRegistry implements Registry {
-  constructor(
-    readonly mode: Registry['mode'],
-    private readonly cache: Link,
-    private readonly local: Link,
-    private readonly log: StructuredLog,
-  ) {}
+  readonly mode: Registry['mode'];
+  private readonly cache: Link;
+  /** Where writes go: the server itself for a replica, else the cache. */
+  private readonly writes: Link;
+  private readonly local: Link;
 
-  get available(): boolean {
-    return this.cache.available;
+  constructor(
+    private readonly links: Links,
+    private readonly log: StructuredLog,
+  ) {
+    this.mode = links.mode;
+    this.cache = links.cache;
+    this.writes = links.writer ?? links.cache;
+    this.local = links.local;
   }
 
+  get available(): boolean {
+    return this.cache.available && this.writes.health.state === 'ok';
+  }
+
+  /** The worse of reads and writes (a replica may read locally while its server refuses the token). */
   health(): RegistryHealth {
-    return this.cache.health;
+    const w = this.writes.health;
+    return w.state !== 'ok' ? { ...w, mode: this.mode as RegistryHealth['mode'] } : this.cache.health;
   }
 
   /** A row that fails validation is logged (without its content) and ignored. */
@@ -144,7 +166,7 @@ class LibsqlRegistry implements Registry {
       this.log({ level: 'warn', event: 'registry.row_refused', mode: this.mode, isrc, reason: check.reason });
       return Promise.resolve(false);
     }
-    return this.cache.run(
+    const written = this.writes.run(
       'putVerified',
       async (c) => {
         await c.batch(
@@ -155,11 +177,13 @@ class LibsqlRegistry implements Registry {
       },
       false,
     );
+    // A replica reads its own write after the next (guarded, shared) sync.
+    return this.links.writer ? written.then(async (ok) => (ok && (await this.cache.syncAfterWrite()), ok)) : written;
   }
 
   async updatePreview(isrc: string, previewUrl: string): Promise<void> {
     if (!/^https?:\/\//i.test(previewUrl)) return;
-    await this.cache.run(
+    await this.writes.run(
       'updatePreview',
       (c) => c.execute({ sql: 'UPDATE tracks SET preview_url = ?, preview_checked_at = ? WHERE isrc = ?', args: [previewUrl, Date.now(), isrc.toUpperCase()] }),
       null,
@@ -201,6 +225,7 @@ class LibsqlRegistry implements Registry {
 
   async close(): Promise<void> {
     this.cache.close();
+    this.links.writer?.close();
     this.local.close();
   }
 }

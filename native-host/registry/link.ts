@@ -24,6 +24,12 @@ export interface LinkOptions {
   retryMs: number;
   /** Replica only: background pull interval; 0 = only at open. */
   syncIntervalSec: number;
+  /**
+   * Replica only: an async check that the server answers, run before every sync. libSQL's embedded
+   * replica syncs synchronously on the main thread: against a server that accepts but never answers,
+   * one sync froze the event loop for 197 s here. A bounded HTTP query first keeps that from happening.
+   */
+  serverAnswers?: () => Promise<boolean>;
   log: StructuredLog;
 }
 
@@ -105,7 +111,7 @@ export class Link {
     // Opening migrates (a write transaction) and a replica syncs: slower than one query, so bounded apart.
     this.openLimit = timeout(o.openTimeoutMs, TimeoutStrategy.Aggressive);
     if (o.kind === 'replica' && o.syncIntervalSec > 0) {
-      this.timer = setInterval(() => void this.run('sync', (c) => c.sync(), null), o.syncIntervalSec * 1000);
+      this.timer = setInterval(() => void this.sync(), o.syncIntervalSec * 1000);
       this.timer.unref();
     }
   }
@@ -130,6 +136,41 @@ export class Link {
       },
     );
     return this.opening;
+  }
+
+  private inflight: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+
+  /**
+   * Replica, after a write: resolves once a sync that started after this call is done, so the host reads
+   * its own write. Concurrent writers share rounds (each sync holds the main thread for a moment).
+   */
+  syncAfterWrite(): Promise<void> {
+    if (!this.inflight) {
+      this.inflight = this.sync().finally(() => {
+        this.inflight = null;
+      });
+      return this.inflight;
+    }
+    // The running sync may have started before this write committed: wait for the next round.
+    this.queued ??= this.inflight.then(() => {
+      this.queued = null;
+      return this.syncAfterWrite();
+    });
+    return this.queued;
+  }
+
+  /** Replica: pulls rows other machines wrote, only once the server has answered an async check. */
+  async sync(): Promise<void> {
+    if (this.o.kind !== 'replica') return;
+    await this.run(
+      'sync',
+      async (c) => {
+        if (this.o.serverAnswers && !(await this.o.serverAnswers())) throw new Error('Unavailable: the server did not answer the check before sync');
+        if (!this.closed) await c.sync();
+      },
+      null,
+    );
   }
 
   /** Runs `fn` against the database; any failure is logged and answered with `fallback`. */
@@ -165,11 +206,7 @@ export class Link {
     const code = faultCode(e);
     const changed = this.health.code !== code;
     this.health = { mode: this.o.kind, state: code === 'registry.auth' ? 'auth' : 'unavailable', code, message: faultMessage(code, this.o.kind, detail) };
-    // A replica or local file that failed may be half-open: drop it and reopen cleanly next time.
-    if (this.o.kind !== 'remote' && this.client) {
-      this.client.close();
-      this.client = null;
-    }
+    // The client itself is kept: other calls may be using it, and libSQL reconnects to a server that is back.
     if (changed) this.o.log({ level: 'error', event: code, mode: this.o.kind, op, error: detail, note: 'resolving without the registry cache', retryMs: this.o.retryMs });
   }
 
