@@ -56,13 +56,6 @@ module.exports = {
     },
   ],
   options: {
-    // TEMPORARY (issue 15): the two host-side violations other branches remove (registry's type import
-    // of resolver/types, the logger's import of media/types). The lead deletes this list after merging;
-    // anything else, and any new violation, fails the check.
-    knownViolations: [
-      { type: 'dependency', from: 'native-host/registry/index.ts', to: 'native-host/resolver/types.ts', rule: { name: 'registry-not-resolver', severity: 'error' } },
-      { type: 'dependency', from: 'native-host/log/logger.ts', to: 'native-host/media/types.ts', rule: { name: 'log-not-media', severity: 'error' } },
-    ],
     doNotFollow: { path: 'node_modules' },
     exclude: { path: '^(node_modules|\\.output|\\.wxt|dist)/' },
     // Type-only imports count: a type import still ties one layer to another.

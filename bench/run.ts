@@ -12,9 +12,10 @@ import { renderTable } from './lib/table.js';
 import { memory } from './memory.js';
 import { pipeline } from './pipeline.js';
 import { probe } from './probe.js';
+import { registry } from './registry.js';
 import { resolver } from './resolver.js';
 
-const MODULES: Record<string, BenchModule> = { pipeline, memory, probe, browser, resolver };
+const MODULES: Record<string, BenchModule> = { pipeline, memory, probe, browser, resolver, registry };
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');

@@ -3,7 +3,7 @@
  * Validated with zod on receipt like the host's: a content script runs in hostile pages.
  */
 import { z } from 'zod';
-import { ConfigPatch, ErrorPayload, JobInfo, PresetId, ProbeResult } from '../shared/protocol/index.js';
+import { ConfigPatch, ErrorPayload, JobInfo, PresetId, ProbeResult, RegistryStatus } from '../shared/protocol/index.js';
 import { MediaItem, PageMeta, PageReport } from './detect/types.js';
 
 /** runtime.sendMessage from content scripts and the options page. */
@@ -42,6 +42,7 @@ export const HostView = z.object({
   status: z.enum(['idle', 'connecting', 'ready', 'not_installed', 'disconnected', 'mismatch']),
   version: z.string().optional(),
   error: ErrorPayload.optional(),
+  registry: RegistryStatus.optional(),
 });
 export type HostView = z.infer<typeof HostView>;
 

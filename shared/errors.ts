@@ -35,7 +35,8 @@ export const ERROR_CODES = [
   'resolver.collection', // album / playlist link, not a track
   'resolver.not_found', // no provider knows the track
   'resolver.provider', // no track: the providers that could name it failed or timed out
-  'registry.unavailable',
+  'registry.unavailable', // registry down, unreachable, timed out or corrupt: resolving uncached
+  'registry.auth', // the shared registry refused TURSO_AUTH_TOKEN (missing, wrong, expired): resolving uncached
   'config.invalid',
   'os.reveal_failed', // the file manager could not be started (xdg-open / open / explorer)
   'config.broken', // the config file does not parse: writes refused until it is fixed or reset

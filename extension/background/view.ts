@@ -15,7 +15,7 @@ export function popupState(s: Session, sources: MediaItem[], host: HostState, jo
     page: pageUrl ? { ...meta, ...(title ? { title } : {}), pageUrl } : null,
     mediaCount: countMedia(sources),
     sources,
-    host: { status: host.status, ...(host.version ? { version: host.version } : {}), ...(host.error ? { error: host.error } : {}) },
+    host: { status: host.status, ...(host.version ? { version: host.version } : {}), ...(host.error ? { error: host.error } : {}), ...(host.registry ? { registry: host.registry } : {}) },
     probe: { ...s.probe },
     job,
   };

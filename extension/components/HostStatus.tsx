@@ -24,6 +24,11 @@ export function HostStatus({ host, linked, doctor, onReconnect, onRefresh }: Pro
           {t.name} {t.version ?? 'missing'}
         </span>
       ))}
+      {report?.registry && report.registry.state !== 'off' && (
+        <span className={`tool registry ${report.registry.code ? 'bad' : 'ok'}`} data-code={report.registry.code ?? 'ok'} title={report.registry.message ?? ''}>
+          registry {report.registry.mode}{report.registry.code ? `: ${report.registry.code}` : ''}
+        </span>
+      )}
       {report && (
         <span className="log-path" title="The host's rotating log file">
           log: <code>{report.logPath}</code>

@@ -7,7 +7,7 @@ import { FIRST_META_MARK } from './page-header-dom.js';
 import { defaultPreset } from './presets.js';
 import { QualityPicker } from './QualityPicker.js';
 import { SourcePicker } from './SourcePicker.js';
-import { ErrorCard, HostMissing, HostOutdated, NoMedia, PickerSkeleton } from './StateCards.js';
+import { ErrorCard, HostMissing, HostOutdated, NoMedia, PickerSkeleton, RegistryNotice } from './StateCards.js';
 
 export interface PopupActions {
   download(preset: PresetId): void;
@@ -69,6 +69,7 @@ export function Popup({ state, tab, actions, preferAudio = false }: PopupProps) 
         <QualityPicker presets={presets} value={preset} onChange={setPreset} onDownload={(id) => actions.download(id)} />
       )}
       {view === 'job' && state?.job && <JobProgress job={state.job} onCancel={actions.cancel} onReveal={actions.reveal} onDismiss={actions.dismiss} />}
+      <RegistryNotice registry={state?.host.registry} />
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ErrorPayload } from '../../shared/protocol/index.js';
+import type { ErrorPayload, RegistryStatus } from '../../shared/protocol/index.js';
 import { INSTALL_COMMAND, UPDATE_HOST_COMMAND, describeError } from '../error-text.js';
 
 export function PickerSkeleton() {
@@ -66,5 +66,16 @@ export function ErrorCard({ error, onRetry }: { error: ErrorPayload; onRetry?: (
         </button>
       )}
     </section>
+  );
+}
+
+/** One status line when the shared registry is refused or away: resolves still work, just uncached. */
+export function RegistryNotice({ registry }: { registry?: RegistryStatus | undefined }) {
+  if (!registry?.code) return null;
+  const what = registry.code === 'registry.auth' ? 'refused the token (TURSO_AUTH_TOKEN)' : 'is unreachable';
+  return (
+    <p className="registry-notice hint" role="status" data-code={registry.code} title={registry.message ?? ''}>
+      Shared registry {what}: tracks resolve without it ({registry.code}).
+    </p>
   );
 }

@@ -10,6 +10,7 @@ import {
   ResultSchemas,
   type ErrorPayload,
   type Event,
+  type RegistryStatus,
   type RequestOf,
   type RequestType,
   type ResultOf,
@@ -27,6 +28,8 @@ export interface HostState {
   version?: string;
   /** Why the last port closed (set for not_installed / disconnected). */
   error?: ErrorPayload;
+  /** The host's registry (from `doctor` after the handshake): shown when it is registry.auth / registry.unavailable. */
+  registry?: RegistryStatus;
 }
 
 export type RequestParams<T extends RequestType> = Omit<RequestOf<T>, 'id' | 'type'>;
@@ -162,13 +165,22 @@ export class HostClient {
         const result = r as ResultOf<'ping'>;
         this.attempt = 0;
         if (this.port !== port) return;
-        if (result.protocol === PROTOCOL_VERSION) return this.setState({ status: 'ready', version: result.version });
-        // Requests sent meanwhile fail with the one clear error; no reconnect until asked again.
-        const error = versionMismatch(result);
-        this.port = null;
-        this.failAll(error);
-        this.setState({ status: 'mismatch', version: result.version, error });
-        port.disconnect();
+        if (result.protocol !== PROTOCOL_VERSION) {
+          // Requests sent meanwhile fail with the one clear error; no reconnect until asked again.
+          const error = versionMismatch(result);
+          this.port = null;
+          this.failAll(error);
+          this.setState({ status: 'mismatch', version: result.version, error });
+          port.disconnect();
+          return;
+        }
+        this.setState({ status: 'ready', version: result.version });
+        // Once per connection, off the handshake's path: the popup's status line shows a broken shared registry.
+        this.request('doctor', {})
+          .then((d) => {
+            if (this.port === port && d.registry) this.setState({ ...this.current, registry: d.registry });
+          })
+          .catch(() => {});
       })
       .catch((e: unknown) => {
         // A host that started but never answers is as good as gone: drop it so the next request starts a fresh one.

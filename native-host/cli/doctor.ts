@@ -22,7 +22,8 @@ export const doctor: Command = {
     const report = await buildDoctorReport(services).finally(() => services.close());
     const browsers = browserReport({ env: io.env });
     io.stdout.write(json ? `${JSON.stringify({ ...report, browsers })}\n` : render(report) + renderBrowsers(browsers));
-    return report.tools.every((t) => t.ok) && report.configFile?.ok !== false && browsers.every((b) => b.ok) ? 0 : 1;
+    const registryOk = !report.registry || report.registry.state === 'ok' || report.registry.state === 'off';
+    return report.tools.every((t) => t.ok) && registryOk && report.configFile?.ok !== false && browsers.every((b) => b.ok) ? 0 : 1;
   },
 };
 
@@ -38,6 +39,9 @@ function render(r: DoctorReport): string {
     lines.push('', `FAIL config file does not parse${r.configFile.line ? ` (line ${r.configFile.line})` : ''}: ${r.configFile.problem ?? ''}`);
     lines.push(`       kept as is; a copy is at ${r.configFile.brokenCopy ?? '-'}; changes are refused until you fix it or reset it (options page)`);
   }
+  const reg = r.registry;
+  if (reg && (reg.state === 'auth' || reg.state === 'unavailable')) lines.push(`FAIL registry (${reg.mode})  ${reg.code}`, `       problem: ${reg.message ?? ''}`);
+  else if (reg) lines.push(`ok   registry (${reg.mode})`);
   lines.push('', `config:    ${r.configPath}`, `logs:      ${r.logPath}`, `registry:  ${r.registryPath ?? '-'}`, `downloads: ${r.downloadDir}`, '');
   return lines.join('\n');
 }

@@ -63,6 +63,7 @@ export function loadConfig(env: Env = process.env, opts: LoadOptions = {}): Host
     },
     tursoUrl: str('TURSO_URL') ?? file.tursoUrl ?? null,
     tursoReplica: str('NEXSTREAM_TURSO_REPLICA') !== null ? str('NEXSTREAM_TURSO_REPLICA') === '1' : (file.tursoReplica ?? false),
+    tursoSyncSec: int('NEXSTREAM_TURSO_SYNC_SEC', 0, 86400) ?? 60,
     secrets: {
       groqApiKey: str('GROQ_API_KEY') ?? file.groqApiKey ?? null,
       geminiApiKey: str('GEMINI_API_KEY') ?? file.geminiApiKey ?? null,

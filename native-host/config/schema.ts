@@ -43,6 +43,8 @@ export interface HostConfig {
   tursoUrl: string | null;
   /** Use an embedded replica synced to tursoUrl instead of remote queries; env NEXSTREAM_TURSO_REPLICA=1. */
   tursoReplica: boolean;
+  /** Replica: seconds between pulls of rows other machines wrote, default 60; env NEXSTREAM_TURSO_SYNC_SEC (0 = only at start). */
+  tursoSyncSec: number;
   /** Never leave the host: not in PublicConfig, not in logs (the logger redacts them). */
   secrets: { groqApiKey: string | null; geminiApiKey: string | null; tursoAuthToken: string | null; odesliApiKey: string | null };
   /** Problems found while loading (bad file, bad env value); loading never throws for these. */

@@ -1,18 +1,23 @@
 /**
- * The track registry on libSQL: verified tracks keyed by ISRC (local file, Turso, or an embedded
- * replica), plus the user's overrides in a local file. Every failure is logged and turned into
- * "not cached": the resolver keeps answering without the registry. Parameterised queries only.
+ * The track registry on libSQL: verified tracks keyed by ISRC (local file, a shared server, or an
+ * embedded replica of it), plus the user's overrides in a local file that never reaches the server.
+ * Every failure is logged and turned into "not cached": the resolver keeps answering without the
+ * registry. Rows read back are validated (rows.ts). Parameterised queries only.
  */
+import { existsSync } from 'node:fs';
 import type { Client } from '@libsql/client';
 import type { MatchCandidate, TrackInfo } from '../../shared/protocol/track.js';
-import type { ResolverLog } from '../resolver/types.js';
-import { registrySpecs, type ClientSpec, type RegistryOptions } from './config.js';
-import { migrate } from './migrate.js';
+import type { StructuredLog } from '../log/types.js';
+import { DEFAULT_OPEN_TIMEOUT_MS, DEFAULT_OP_TIMEOUT_MS, DEFAULT_RETRY_MS, DEFAULT_SYNC_INTERVAL_SEC, registrySpecs, type RegistryOptions } from './config.js';
+import type { RegistryHealth } from './faults.js';
+import { Link } from './link.js';
 import { CACHE_MIGRATIONS, LOCAL_MIGRATIONS } from './migrations/index.js';
-import { rowToCached, type CachedTrack, type VerifiedBy } from './rows.js';
+import { UPSERT_TRACK, trackArgs } from './queries.js';
+import { ISRC, parseRow, type CachedTrack, type VerifiedBy } from './rows.js';
 
 export type { CachedTrack, VerifiedBy } from './rows.js';
-export { registrySpecs, type RegistryOptions } from './config.js';
+export type { RegistryHealth, RegistryFaultCode } from './faults.js';
+export { registryOptions, registrySpecs, type RegistryOptions } from './config.js';
 
 export interface Override {
   key: string;
@@ -34,9 +39,11 @@ export interface VerifiedEntry {
 export interface Registry {
   readonly mode: 'local' | 'remote' | 'replica' | 'none';
   readonly available: boolean;
+  /** The cache database's last known state: what doctor, the popup and the panel show. */
+  health(): RegistryHealth;
   getByIsrc(isrc: string): Promise<CachedTrack | null>;
   getByKey(key: string): Promise<CachedTrack | null>;
-  /** Only ISRC-verified matches come here (the resolver enforces it; this double-checks the ISRC). */
+  /** Only ISRC-verified matches come here (the resolver enforces it; this double-checks the ISRC and the row). */
   putVerified(e: VerifiedEntry): Promise<boolean>;
   updatePreview(isrc: string, previewUrl: string): Promise<void>;
   getOverride(keys: string[]): Promise<Override | null>;
@@ -44,139 +51,140 @@ export interface Registry {
   close(): Promise<void>;
 }
 
-const ISRC = /^[A-Z]{2}[A-Z0-9]{3}\d{7}$/;
-
-const BUSY = /SQLITE_BUSY|database is locked/i;
-
-/** Opens with a few bounded retries: switching to WAL needs a moment alone with the file, and SQLite does not wait for that. */
-async function open(spec: ClientSpec, migrations: typeof CACHE_MIGRATIONS, local: boolean): Promise<Client> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await openOnce(spec, migrations, local);
-    } catch (e) {
-      if (attempt >= 6 || !BUSY.test(String(e))) throw e;
-      await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 50));
-    }
-  }
+interface Links {
+  mode: 'local' | 'remote' | 'replica';
+  /** Reads (and, except for a replica, writes). */
+  cache: Link;
+  /** Replica only: the server over HTTP, for writes and the pre-sync check (async, so a timeout can really give up). */
+  writer: Link | null;
+  local: Link;
 }
 
-async function openOnce(spec: ClientSpec, migrations: typeof CACHE_MIGRATIONS, local: boolean): Promise<Client> {
-  // Loaded on first open, not at host start: the driver takes ~0.5 s to import and only resolves need it.
-  const { createClient } = await import('@libsql/client');
-  const client = createClient(spec);
-  try {
-    if (local && !spec.syncUrl) {
-      const mode = await client.execute('PRAGMA journal_mode');
-      if (String(mode.rows[0]?.journal_mode ?? '').toLowerCase() !== 'wal') await client.execute('PRAGMA journal_mode=WAL');
-    }
-    if (spec.syncUrl) await client.sync();
-    await migrate(client, migrations);
-    return client;
-  } catch (e) {
-    client.close();
-    throw e;
-  }
-}
-
-const describe = (e: unknown) => (e instanceof Error ? `${(e as { code?: string }).code ?? e.name}: ${e.message}` : String(e)).slice(0, 300);
-
-/** Opens (and migrates) the registry. Never throws: a broken database gives a registry that caches nothing. */
-export async function openRegistry(opts: RegistryOptions, log: ResolverLog = () => {}): Promise<Registry> {
+function links(opts: RegistryOptions, log: StructuredLog): Links {
   const specs = registrySpecs(opts);
-  let cache: Client | null = null;
-  let local: Client | null = null;
+  const common = {
+    opTimeoutMs: opts.opTimeoutMs ?? DEFAULT_OP_TIMEOUT_MS,
+    openTimeoutMs: opts.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS,
+    retryMs: opts.retryMs ?? DEFAULT_RETRY_MS,
+    syncIntervalSec: opts.syncIntervalSec ?? DEFAULT_SYNC_INTERVAL_SEC,
+    log,
+  };
+  if (specs.mode === 'local') {
+    // One file holds both; a local file is never slow, so only the busy timeout bounds it.
+    const both = new Link({ ...common, kind: 'local', spec: specs.cache, server: null, migrations: [...CACHE_MIGRATIONS, ...LOCAL_MIGRATIONS], opTimeoutMs: Math.max(common.opTimeoutMs, 10_000) });
+    return { mode: 'local', cache: both, writer: null, local: both };
+  }
+  const local = new Link({ ...common, kind: 'local', spec: specs.local, server: null, migrations: LOCAL_MIGRATIONS, opTimeoutMs: 10_000 });
+  if (specs.mode === 'remote') return { mode: 'remote', cache: new Link({ ...common, kind: 'remote', spec: specs.cache, server: specs.server, migrations: CACHE_MIGRATIONS }), writer: null, local };
+  const server = specs.server ?? specs.cache;
+  const writer = new Link({ ...common, kind: 'remote', spec: server, server, migrations: CACHE_MIGRATIONS, log: (l) => log({ ...l, mode: 'replica' }) });
+  const serverAnswers = () => writer.run('check', (c) => c.execute('SELECT 1').then(() => true), false);
+  return { mode: 'replica', cache: new Link({ ...common, kind: 'replica', spec: specs.cache, server: specs.server, migrations: CACHE_MIGRATIONS, serverAnswers }), writer, local };
+}
+
+/** Opens (and migrates) the registry. Never throws, and waits at most the open timeout for a shared server. */
+export async function openRegistry(opts: RegistryOptions, log: StructuredLog = () => {}): Promise<Registry> {
+  const l = links(opts, log);
+  const ping = (c: Client) => c.execute('SELECT 1').then(() => true);
+  await Promise.all([l.cache.run('open', ping, false), l.writer?.run('open', ping, false), l.local === l.cache ? null : l.local.run('open', ping, false)]);
+  return new LibsqlRegistry(l, log);
+}
+
+/** What doctor reports: opens the cache database once with the host's settings, checks it, closes it. */
+export async function checkRegistry(opts: RegistryOptions): Promise<RegistryHealth> {
+  // Doctor never creates the local file: the first resolve does.
+  if (!opts.tursoUrl && !existsSync(opts.localPath)) return { mode: 'local', state: 'ok' };
+  // A replica is checked at its server: a second replica client on the host's own replica file could race its syncs.
+  const l = links({ ...opts, replica: false, syncIntervalSec: 0 }, () => {});
   try {
-    cache = await open(specs.cache, specs.mode === 'local' ? [...CACHE_MIGRATIONS, ...LOCAL_MIGRATIONS] : CACHE_MIGRATIONS, specs.mode !== 'remote');
-  } catch (e) {
-    log({ level: 'error', event: 'registry.unavailable', mode: specs.mode, error: describe(e), note: 'resolving without the registry cache' });
+    await l.cache.run('check', (c) => c.execute('SELECT COUNT(*) FROM tracks'), null);
+    return { ...l.cache.health, mode: registrySpecs(opts).mode };
+  } finally {
+    l.cache.close();
+    l.writer?.close();
+    if (l.local !== l.cache) l.local.close();
   }
-  if (specs.mode === 'local') local = cache;
-  else {
-    try {
-      local = await open(specs.local, LOCAL_MIGRATIONS, true);
-    } catch (e) {
-      log({ level: 'error', event: 'registry.unavailable', mode: 'local-overrides', error: describe(e) });
-    }
-  }
-  return new LibsqlRegistry(specs.mode, cache, local, log);
 }
 
 class LibsqlRegistry implements Registry {
+  readonly mode: Registry['mode'];
+  private readonly cache: Link;
+  /** Where writes go: the server itself for a replica, else the cache. */
+  private readonly writes: Link;
+  private readonly local: Link;
+
   constructor(
-    readonly mode: Registry['mode'],
-    private cache: Client | null,
-    private local: Client | null,
-    private readonly log: ResolverLog,
-  ) {}
+    private readonly links: Links,
+    private readonly log: StructuredLog,
+  ) {
+    this.mode = links.mode;
+    this.cache = links.cache;
+    this.writes = links.writer ?? links.cache;
+    this.local = links.local;
+  }
 
   get available(): boolean {
-    return this.cache !== null;
+    return this.cache.available && this.writes.health.state === 'ok';
   }
 
-  /** Runs a query; on failure logs once per call and answers `fallback`. */
-  private async safe<T>(what: string, client: Client | null, fn: (c: Client) => Promise<T>, fallback: T): Promise<T> {
-    if (!client) return fallback;
-    try {
-      return await fn(client);
-    } catch (e) {
-      this.log({ level: 'error', event: 'registry.error', op: what, error: describe(e) });
-      return fallback;
-    }
+  /** The worse of reads and writes (a replica may read locally while its server refuses the token). */
+  health(): RegistryHealth {
+    const w = this.writes.health;
+    return w.state !== 'ok' ? { ...w, mode: this.mode as RegistryHealth['mode'] } : this.cache.health;
   }
 
-  getByIsrc(isrc: string): Promise<CachedTrack | null> {
-    return this.safe('getByIsrc', this.cache, async (c) => rowToCached((await c.execute({ sql: 'SELECT * FROM tracks WHERE isrc = ?', args: [isrc.toUpperCase()] })).rows[0]), null);
+  /** A row that fails validation is logged (without its content) and ignored. */
+  private accept(op: string, raw: unknown): CachedTrack | null {
+    if (raw === undefined) return null;
+    const r = parseRow(raw);
+    if (r.ok) return r.value;
+    this.log({ level: 'warn', event: 'registry.row_rejected', op, mode: this.mode, isrc: r.isrc, reason: r.reason });
+    return null;
   }
 
-  getByKey(key: string): Promise<CachedTrack | null> {
-    return this.safe(
+  async getByIsrc(isrc: string): Promise<CachedTrack | null> {
+    const raw = await this.cache.run('getByIsrc', async (c) => (await c.execute({ sql: 'SELECT * FROM tracks WHERE isrc = ?', args: [isrc.toUpperCase()] })).rows[0], undefined);
+    return this.accept('getByIsrc', raw);
+  }
+
+  async getByKey(key: string): Promise<CachedTrack | null> {
+    const raw = await this.cache.run(
       'getByKey',
-      this.cache,
-      async (c) => rowToCached((await c.execute({ sql: 'SELECT t.* FROM track_keys k JOIN tracks t ON t.isrc = k.isrc WHERE k.key = ?', args: [key] })).rows[0]),
-      null,
+      async (c) => (await c.execute({ sql: 'SELECT t.* FROM track_keys k JOIN tracks t ON t.isrc = k.isrc WHERE k.key = ?', args: [key] })).rows[0],
+      undefined,
     );
+    return this.accept('getByKey', raw);
   }
 
   putVerified(e: VerifiedEntry): Promise<boolean> {
     const isrc = e.track.isrc.toUpperCase();
     if (!ISRC.test(isrc)) return Promise.resolve(false);
-    const t = e.track;
-    const m = e.match;
-    return this.safe(
+    const args = trackArgs(e, isrc, Date.now());
+    // The same rules as for reading: a row other machines would reject is never written.
+    const check = parseRow(Object.fromEntries(args.named));
+    if (!check.ok) {
+      this.log({ level: 'warn', event: 'registry.row_refused', mode: this.mode, isrc, reason: check.reason });
+      return Promise.resolve(false);
+    }
+    const written = this.writes.run(
       'putVerified',
-      this.cache,
       async (c) => {
         await c.batch(
-          [
-            {
-              sql: `INSERT INTO tracks (isrc, title, artists, album, duration_sec, artwork_url, preview_url, track_number, release_date,
-                      match_id, match_url, match_title, match_channel, match_duration_sec, match_score, verified_by, level, resolved_at, preview_checked_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(isrc) DO UPDATE SET title = excluded.title, artists = excluded.artists, album = excluded.album,
-                      duration_sec = excluded.duration_sec, artwork_url = excluded.artwork_url, preview_url = excluded.preview_url,
-                      track_number = excluded.track_number, release_date = excluded.release_date, match_id = excluded.match_id,
-                      match_url = excluded.match_url, match_title = excluded.match_title, match_channel = excluded.match_channel,
-                      match_duration_sec = excluded.match_duration_sec, match_score = excluded.match_score, verified_by = excluded.verified_by,
-                      level = excluded.level, resolved_at = excluded.resolved_at, preview_checked_at = excluded.preview_checked_at`,
-              args: [
-                isrc, t.title, JSON.stringify(t.artists), t.album, t.durationSec, t.artworkUrl, t.previewUrl, t.trackNumber ?? null, t.releaseDate ?? null,
-                m.id, m.url, m.title, m.channel, m.durationSec, m.score, e.verifiedBy, e.level, Date.now(), Date.now(),
-              ],
-            },
-            ...[...new Set(e.keys)].map((key) => ({ sql: 'INSERT OR REPLACE INTO track_keys (key, isrc) VALUES (?, ?)', args: [key, isrc] })),
-          ],
+          [{ sql: UPSERT_TRACK, args: args.values }, ...[...new Set(e.keys)].map((key) => ({ sql: 'INSERT OR REPLACE INTO track_keys (key, isrc) VALUES (?, ?)', args: [key, isrc] }))],
           'write',
         );
         return true;
       },
       false,
     );
+    // A replica reads its own write after the next (guarded, shared) sync.
+    return this.links.writer ? written.then(async (ok) => (ok && (await this.cache.syncAfterWrite()), ok)) : written;
   }
 
   async updatePreview(isrc: string, previewUrl: string): Promise<void> {
-    await this.safe(
+    if (!/^https?:\/\//i.test(previewUrl)) return;
+    await this.writes.run(
       'updatePreview',
-      this.cache,
       (c) => c.execute({ sql: 'UPDATE tracks SET preview_url = ?, preview_checked_at = ? WHERE isrc = ?', args: [previewUrl, Date.now(), isrc.toUpperCase()] }),
       null,
     );
@@ -184,9 +192,8 @@ class LibsqlRegistry implements Registry {
 
   getOverride(keys: string[]): Promise<Override | null> {
     if (!keys.length) return Promise.resolve(null);
-    return this.safe(
+    return this.local.run(
       'getOverride',
-      this.local,
       async (c) => {
         const r = await c.execute({
           sql: `SELECT key, isrc, video_id, video_url, created_at FROM overrides WHERE key IN (${keys.map(() => '?').join(', ')}) ORDER BY created_at DESC LIMIT 1`,
@@ -202,9 +209,8 @@ class LibsqlRegistry implements Registry {
 
   putOverride(o: Omit<Override, 'createdAt'>, keys: string[]): Promise<boolean> {
     const all = [...new Set([o.key, ...keys])];
-    return this.safe(
+    return this.local.run(
       'putOverride',
-      this.local,
       async (c) => {
         const now = Date.now();
         await c.batch(
@@ -218,10 +224,9 @@ class LibsqlRegistry implements Registry {
   }
 
   async close(): Promise<void> {
-    this.cache?.close();
-    if (this.local !== this.cache) this.local?.close();
-    this.cache = null;
-    this.local = null;
+    this.cache.close();
+    this.links.writer?.close();
+    this.local.close();
   }
 }
 
@@ -229,6 +234,7 @@ class LibsqlRegistry implements Registry {
 export const noRegistry: Registry = {
   mode: 'none',
   available: false,
+  health: () => ({ mode: 'none', state: 'off' }),
   getByIsrc: async () => null,
   getByKey: async () => null,
   putVerified: async () => false,

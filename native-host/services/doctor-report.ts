@@ -1,6 +1,7 @@
 /** The doctor report, shared by the `doctor` request and `nexstream doctor`. */
 import { PROTOCOL_VERSION, type DoctorReport, type ToolStatus } from '../../shared/protocol/index.js';
 import { toErrorPayload } from '../../shared/errors.js';
+import { checkRegistry, registryOptions } from '../registry/index.js';
 import { HOST_VERSION } from '../version.js';
 import type { HostServices } from './host-services.js';
 
@@ -22,6 +23,8 @@ export async function buildDoctorReport(s: Pick<HostServices, 'config' | 'media'
   const c = s.config.get();
   const processes = s.media.processes?.();
   let tools: ToolStatus[];
+  // The registry check runs beside the tool probes; it is bounded by the registry's own op timeout.
+  const registry = checkRegistry(registryOptions(c));
   try {
     tools = await s.media.report();
   } catch (e) {
@@ -40,5 +43,6 @@ export async function buildDoctorReport(s: Pick<HostServices, 'config' | 'media'
     downloadDir: c.downloadDir,
     ...(processes ? { processes } : {}),
     configFile: c.fileHealth,
+    registry: await registry,
   };
 }

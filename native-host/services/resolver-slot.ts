@@ -5,7 +5,7 @@
  */
 import type { HostConfig } from '../config/schema.js';
 import type { StructuredLog } from '../log/types.js';
-import { openRegistry, type Registry } from '../registry/index.js';
+import { openRegistry, registryOptions, type Registry } from '../registry/index.js';
 import { createResolver, type CreateResolverOptions } from '../resolver/index.js';
 import type { Resolver } from '../resolver/resolve.js';
 
@@ -21,7 +21,7 @@ export function hostLog(log: { write(l: { level: 'debug' | 'info' | 'warn' | 'er
 
 /** What the resolver is built from; a change here means a new resolver (and registry). */
 function fingerprint(c: HostConfig): string {
-  return JSON.stringify([c.apis, c.tools.ytdlp, c.paths.registryPath, c.tursoUrl, c.tursoReplica, c.secrets]);
+  return JSON.stringify([c.apis, c.tools.ytdlp, c.paths.registryPath, c.tursoUrl, c.tursoReplica, c.tursoSyncSec, c.secrets]);
 }
 
 export function endpointsFrom(c: HostConfig): CreateResolverOptions['endpoints'] {
@@ -55,7 +55,7 @@ export function createResolverSlot(config: { get(): HostConfig }, log: Structure
       if (current?.key !== key) {
         if (current) void retire(current.built);
         const built = (async (): Promise<Built> => {
-          const registry = await openRegistry({ localPath: c.paths.registryPath, tursoUrl: c.tursoUrl, authToken: c.secrets.tursoAuthToken, replica: c.tursoReplica }, log);
+          const registry = await openRegistry(registryOptions(c), log);
           return { registry, resolver: createResolver({ endpoints: endpointsFrom(c), registry, log }) };
         })();
         current = { key, built };

@@ -201,6 +201,15 @@ export const ToolStatus = z.object({
 });
 export type ToolStatus = z.infer<typeof ToolStatus>;
 
+/** The registry's state as doctor and the panel show it; never carries the token. */
+export const RegistryStatus = z.object({
+  mode: z.enum(['local', 'remote', 'replica', 'none']),
+  state: z.enum(['ok', 'off', 'auth', 'unavailable']),
+  code: z.enum(['registry.auth', 'registry.unavailable']).optional(),
+  message: z.string().max(1000).optional(),
+});
+export type RegistryStatus = z.infer<typeof RegistryStatus>;
+
 export const DoctorReport = z.object({
   hostVersion: z.string(),
   protocolVersion: z.number(),
@@ -215,5 +224,7 @@ export const DoctorReport = z.object({
   processes: z.object({ live: z.number().int(), cap: z.number().int(), probesRunning: z.number().int(), probesWaiting: z.number().int() }).optional(),
   /** The config file's health: a file that does not parse is kept, copied aside, and writes refuse. */
   configFile: ConfigHealth.optional(),
+  /** Optional: hosts before the shared-registry checks did not send it. */
+  registry: RegistryStatus.optional(),
 });
 export type DoctorReport = z.infer<typeof DoctorReport>;

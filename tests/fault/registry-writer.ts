@@ -17,9 +17,11 @@ const code = name === 'a' ? 'AA' : 'BB';
 for (let i = 0; i < count; i++) {
   // Distinct ISRCs per writer (CC-XXX-YY-NNNNN shape), so every write must survive.
   const isrc = `US${code}1${String(25).padStart(2, '0')}${String(i).padStart(5, '0')}`;
+  const id = `vid${name}${String(i).padStart(7, '0')}`.slice(0, 11);
   const entry: VerifiedEntry = {
     track: { title: `Song ${name}${i}`, artists: [`Artist ${name}`], album: null, isrc, durationSec: 200, artworkUrl: null, previewUrl: null },
-    match: { id: `vid${name}${String(i).padStart(7, '0')}`.slice(0, 11), url: 'https://www.youtube.com/watch?v=x', title: 't', channel: null, durationSec: 200, score: 0.9, foundBy: 'isrc' },
+    // A coherent row (the URL leads to the id): the registry refuses to write rows other machines would reject.
+    match: { id, url: `https://www.youtube.com/watch?v=${id}`, title: 't', channel: null, durationSec: 200, score: 0.9, foundBy: 'isrc' },
     verifiedBy: 'isrc-search',
     level: 'isrc',
     keys: [`deezer:${name}${i}`],
