@@ -3,14 +3,17 @@
  * Implementations live beside this file; callers import only from './index.js'.
  */
 import type { PresetId, ProbeResult, Progress, TrackTags, LogLevel, LogSource } from '../../shared/protocol/index.js';
+import type { JsRuntime } from './js-runtime.js';
 
 /** Resolved paths of the external tools, and what the installed yt-dlp supports. */
 export interface Tools {
   ytdlp: string;
   ffmpeg: string;
   ffprobe: string;
-  /** yt-dlp accepts `--js-runtimes` (2025.x+); pass node to it then. */
+  /** yt-dlp accepts `--js-runtimes` (2025.11.12+). */
   ytdlpSupportsJsRuntimes: boolean;
+  /** The runtime passed as `--js-runtimes NAME:PATH` (only when supported and one this yt-dlp accepts was found). */
+  jsRuntime?: JsRuntime | null;
   ytdlpVersion: string | null;
   ffmpegVersion: string | null;
 }

@@ -1,19 +1,23 @@
 /** yt-dlp command lines (machine interfaces only: -J, and -o - for the pipe fallback), and its errors as NexErrors. Pure. */
 import { NexError } from '../../shared/errors.js';
+import { jsRuntimeArgs } from './js-runtime.js';
 import type { Tools } from './types.js';
 
-/** Same behaviour whatever the user's yt-dlp config says; node as JS runtime where yt-dlp can use one. */
-export function ytdlpBaseArgs(tools: Pick<Tools, 'ytdlpSupportsJsRuntimes'>): string[] {
-  return ['--ignore-config', '--no-warnings', '--no-playlist', '--socket-timeout', '20', ...(tools.ytdlpSupportsJsRuntimes ? ['--js-runtimes', 'node'] : [])];
+type ArgTools = Pick<Tools, 'ytdlpSupportsJsRuntimes' | 'jsRuntime'>;
+
+/** Same behaviour whatever the user's yt-dlp config says; the chosen JS runtime only where yt-dlp takes the flag. */
+export function ytdlpBaseArgs(tools: ArgTools): string[] {
+  const js = tools.ytdlpSupportsJsRuntimes && tools.jsRuntime ? jsRuntimeArgs(tools.jsRuntime) : [];
+  return ['--ignore-config', '--no-warnings', '--no-playlist', '--socket-timeout', '20', ...js];
 }
 
 /** `-J`: one JSON info dict on stdout. The URL goes after `--` so it can never be read as an option. */
-export function ytdlpProbeArgs(url: string, tools: Pick<Tools, 'ytdlpSupportsJsRuntimes'>): string[] {
+export function ytdlpProbeArgs(url: string, tools: ArgTools): string[] {
   return ['-J', ...ytdlpBaseArgs(tools), '--', url];
 }
 
 /** One format's bytes on stdout, for protocols ffmpeg cannot read itself (DASH segments, ISM, ...). */
-export function ytdlpPipeArgs(url: string, formatId: string, tools: Pick<Tools, 'ytdlpSupportsJsRuntimes'>): string[] {
+export function ytdlpPipeArgs(url: string, formatId: string, tools: ArgTools): string[] {
   return ['--quiet', '--no-progress', ...ytdlpBaseArgs(tools), '--no-part', '-f', formatId, '-o', '-', '--', url];
 }
 

@@ -47,7 +47,11 @@ describe('yt-dlp command lines and errors', () => {
   it('puts the URL after --, adds --js-runtimes only when supported', () => {
     expect(ytdlpProbeArgs('https://x/-v', { ytdlpSupportsJsRuntimes: false }).slice(-2)).toEqual(['--', 'https://x/-v']);
     expect(ytdlpProbeArgs('https://x', { ytdlpSupportsJsRuntimes: false })).not.toContain('--js-runtimes');
-    expect(ytdlpProbeArgs('https://x', { ytdlpSupportsJsRuntimes: true }).join(' ')).toContain('--js-runtimes node');
+    // A new yt-dlp with no acceptable runtime gets no flag (never a runtime it would reject); with one, exactly that one.
+    expect(ytdlpProbeArgs('https://x', { ytdlpSupportsJsRuntimes: true, jsRuntime: null })).not.toContain('--js-runtimes');
+    const node = { name: 'node' as const, path: '/opt/node22/bin/node', version: '22.12.0', source: 'node on PATH' as const };
+    expect(ytdlpProbeArgs('https://x', { ytdlpSupportsJsRuntimes: true, jsRuntime: node }).join(' ')).toContain('--no-js-runtimes --js-runtimes node:/opt/node22/bin/node');
+    expect(ytdlpProbeArgs('https://x', { ytdlpSupportsJsRuntimes: false, jsRuntime: node })).not.toContain('--js-runtimes');
     const pipe = ytdlpPipeArgs('https://x', '137', { ytdlpSupportsJsRuntimes: false });
     expect(pipe.join(' ')).toContain('-f 137 -o - -- https://x');
   });
