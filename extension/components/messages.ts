@@ -1,4 +1,5 @@
 /** Error codes -> words for people. The only place the extension turns codes into messages. */
+import { errorFix } from '../../shared/error-fixes.js';
 import type { ErrorPayload } from '../../shared/protocol/index.js';
 
 export const INSTALL_COMMAND = 'npx nexstream install';
@@ -9,8 +10,6 @@ const MESSAGES: Record<string, string> = {
   'protocol.timeout': 'The NexStream helper did not answer in time.',
   'protocol.bad_frame': 'The NexStream helper sent something unexpected. Try updating it.',
   'input.invalid_url': 'This address cannot be downloaded (only http and https pages).',
-  'media.unsupported': 'No downloadable media was found at this address.',
-  'media.unavailable': 'This media is unavailable (removed, private, or the link is dead).',
   'media.no_audio': 'This source has no audio track.',
   'media.no_video': 'This source has no video track.',
   'media.ytdlp_missing': 'yt-dlp is not installed. Run `npx nexstream doctor` to see how to fix it.',
@@ -26,5 +25,7 @@ const MESSAGES: Record<string, string> = {
 
 /** A sentence for the popup or a notification; the host's own message where we have nothing better. */
 export function describeError(error: ErrorPayload): string {
+  const known = errorFix(error.code);
+  if (known) return `${known.text} ${known.fix}`;
   return MESSAGES[error.code] ?? error.message;
 }

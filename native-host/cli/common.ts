@@ -1,5 +1,6 @@
 /** Helpers the CLI commands share: the same services as the host, and errors made readable at the edge. */
 import type { Event } from '../../shared/protocol/index.js';
+import { errorFix } from '../../shared/error-fixes.js';
 import { toErrorPayload } from '../../shared/errors.js';
 import { createServices, type HostServices } from '../services/host-services.js';
 import { loadMediaApi } from '../services/media-binding.js';
@@ -12,8 +13,9 @@ export async function cliServices(io: CliIo, emit: (ev: Event) => void = () => {
 /** Prints an error as the CLI contract says: a JSON line on stdout with --json, a sentence on stderr otherwise. */
 export function reportError(io: CliIo, json: boolean, e: unknown): number {
   const err = toErrorPayload(e);
-  if (json) io.stdout.write(`${JSON.stringify({ type: 'error', code: err.code, message: err.message })}\n`);
-  else io.stderr.write(`error [${err.code}]: ${err.message}\n`);
+  const fix = errorFix(err.code)?.fix;
+  if (json) io.stdout.write(`${JSON.stringify({ type: 'error', code: err.code, message: err.message, ...(fix ? { fix } : {}) })}\n`);
+  else io.stderr.write(`error [${err.code}]: ${err.message}\n${fix ? `fix: ${fix}\n` : ''}`);
   return err.code === 'job.cancelled' ? 130 : 1;
 }
 

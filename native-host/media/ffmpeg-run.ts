@@ -14,6 +14,7 @@ import type { Feeder } from './sources.js';
 import { supervise } from './supervise.js';
 import type { LogFn, Tools } from './types.js';
 import { ytdlpError, ytdlpPipeArgs } from './ytdlp-args.js';
+import { ffmpegHttpFailure } from './ytdlp-errors.js';
 
 export interface FfmpegRunOptions {
   signal?: AbortSignal;
@@ -33,6 +34,8 @@ const NO_STREAM = /Stream map '[^']*:a[^']*' matches no streams|does not contain
 export function ffmpegError(exitCode: number | null, tail: string, audioRequired: boolean): NexError {
   const details = { exitCode, stderrTail: tail.split('\n').slice(-15).join('\n') };
   if (DISK_FULL.test(tail)) return new NexError('media.disk_full', 'The disk is full: free some space or pick another download folder.', details);
+  const http = ffmpegHttpFailure(tail, details);
+  if (http) return http;
   if (audioRequired && NO_STREAM.test(tail)) return new NexError('media.no_audio', 'This source has no audio stream, so an audio preset cannot be made from it.', details);
   const last = tail.trim().split('\n').at(-1) ?? '';
   return new NexError('media.ffmpeg_exit', `ffmpeg failed (exit ${exitCode ?? 'signal'}): ${last}`, details);
@@ -74,7 +77,7 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
     const fed = await Promise.all(feeding);
     if (opts.signal?.aborted) throw cancelled();
     const failedFeed = fed.find((r) => r.exitCode !== 0 && r.signal === null);
-    if (failedFeed) throw ytdlpError(failedFeed.exitCode, failedFeed.tail, opts.url);
+    if (failedFeed) throw ytdlpError(failedFeed.exitCode, failedFeed.tail, opts.url, tools.ytdlpVersion);
     if (done.exitCode !== 0) throw ffmpegError(done.exitCode, ff.stderrTail.text(), opts.audioRequired ?? false);
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);

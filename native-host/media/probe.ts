@@ -30,7 +30,7 @@ async function runYtdlpJson(url: string, tools: Tools, opts: ProbeOptions): Prom
   const { exitCode } = await p.exited;
   if (opts.signal?.aborted) throw cancelled();
   if (signal.aborted) throw new NexError('media.ytdlp_exit', `yt-dlp did not answer within ${PROBE_TIMEOUT_MS / 1000} s.`, { url });
-  if (exitCode !== 0) throw ytdlpError(exitCode, p.stderrTail.text(), url);
+  if (exitCode !== 0) throw ytdlpError(exitCode, p.stderrTail.text(), url, tools.ytdlpVersion);
   try {
     return parseInfoJson(stdout);
   } catch (e) {
