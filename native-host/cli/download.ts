@@ -4,17 +4,18 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { HttpUrl, PRESET_IDS, PresetId, type Event } from '../../shared/protocol/index.js';
+import { HttpUrl, PRESET_IDS, PresetId, SubtitleChoice, type Event } from '../../shared/protocol/index.js';
 import { NexError } from '../../shared/errors.js';
 import { cliServices, reportError, usageError } from './common.js';
 import { ProgressPrinter } from './progress-bar.js';
 import { resolveDownloadInput, type ResolvedInput } from './download-input.js';
 import type { Command } from './types.js';
 
-const usage = `nexstream download <url> --preset <id> [--out DIR] [--json] [--verbose]
+const usage = `nexstream download <url> --preset <id> [--out DIR] [--subs en,de|all] [--json] [--verbose]
 nexstream download <url-or-text> --resolve --preset <id> ...   (find the official track first)
 
 Presets: ${PRESET_IDS.join(', ')}
+--subs embeds those subtitle languages (video presets; see \`nexstream probe --json\`), or all non-automatic ones.
 With --json prints one JSON object per line:
   {"type":"progress","percent":..,"speed":..,"etaSec":..}  ...
   {"type":"done","path":"..."}                 (exit 0)
@@ -30,7 +31,7 @@ export const download: Command = {
       parsed = parseArgs({
         args,
         allowPositionals: true,
-        options: { resolve: { type: 'boolean' }, preset: { type: 'string', short: 'p' }, out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, verbose: { type: 'boolean' } },
+        options: { resolve: { type: 'boolean' }, preset: { type: 'string', short: 'p' }, out: { type: 'string', short: 'o' }, subs: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' } },
       });
     } catch (e) {
       return usageError(io, usage, (e as Error).message);
@@ -41,6 +42,8 @@ export const download: Command = {
     if (!input || extra.length) return usageError(io, usage, values.resolve ? 'expected one <url-or-text> (quote text with spaces)' : 'expected exactly one <url>');
     const preset = PresetId.safeParse(values.preset ?? 'best');
     if (!preset.success) return usageError(io, usage, `unknown preset "${values.preset}"`);
+    const subs = values.subs === undefined ? undefined : SubtitleChoice.safeParse(values.subs === 'all' ? 'all' : values.subs.split(',').map((l) => l.trim()).filter(Boolean));
+    if (subs && !subs.success) return usageError(io, usage, `--subs takes language codes like en,de or "all" (got "${values.subs}")`);
     let target: ResolvedInput = { url: input };
     if (values.resolve) {
       try {
@@ -85,7 +88,7 @@ export const download: Command = {
       services = await cliServices(io, onEvent, values.verbose);
       if (interrupted) throw new NexError('job.cancelled', 'cancelled');
       const outDir = path.resolve(values.out ?? services.config.get().downloadDir);
-      services.jobs.submit({ url, preset: preset.data, outDir, ...(target.title && { title: target.title }), ...(target.tags && { tags: target.tags }) });
+      services.jobs.submit({ url, preset: preset.data, outDir, ...(target.title && { title: target.title }), ...(target.tags && { tags: target.tags }), ...(subs?.data && { subs: subs.data }) });
       await finished;
     } catch (e) {
       outcome = { ok: false, error: e };

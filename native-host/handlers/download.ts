@@ -8,6 +8,7 @@ export const download: Handler<'download'> = async (req, ctx) => {
     outDir: req.outDir ?? ctx.config.get().downloadDir,
     ...(req.title !== undefined && { title: req.title }),
     ...(req.tags !== undefined && { tags: req.tags }),
+    ...(req.subs !== undefined && { subs: req.subs }),
   });
   ctx.log.info(`queued ${req.preset} download of ${req.url}`, job.id);
   return { jobId: job.id };

@@ -1,6 +1,7 @@
 /** The ffmpeg command line for one download: inputs, stream maps, codecs, tags, cover art, muxer. Pure. */
 import type { PresetId } from '../../shared/protocol/index.js';
 import { MP4_AUDIO, MP4_VIDEO } from './codecs.js';
+import { extrasArgs, type FfmpegExtras } from './ffmpeg-extras.js';
 import { presetSpec } from './presets.js';
 import { metadataArgs, type TagValues } from './tags.js';
 
@@ -29,6 +30,8 @@ export interface FfmpegJob {
   tags?: TagValues;
   /** A file gets faststart MP4; a pipe (stdout) gets fragmented MP4 because a pipe cannot be rewound. */
   output: { kind: 'file'; path: string } | { kind: 'pipe' };
+  /** Subtitles and chapters (ffmpeg-extras.ts). */
+  extras?: FfmpegExtras;
 }
 
 /** `-headers` wants CRLF-terminated lines; CR/LF inside a value would inject headers. */
@@ -99,6 +102,7 @@ export function buildFfmpegArgs(job: FfmpegJob): string[] {
     codecs.push('-c:v', 'mjpeg', '-q:v', '3', '-frames:v', '1', '-disposition:v:0', 'attached_pic');
     codecs.push('-metadata:s:v:0', 'title=Album cover', '-metadata:s:v:0', 'comment=Cover (front)');
   }
+  const extra = extrasArgs(job.extras, inputs.length, spec.muxer, inputArgs);
   const toPipe = job.output.kind === 'pipe';
   const muxerArgs: string[] = [];
   if (spec.muxer === 'mp4' || spec.muxer === 'ipod') {
@@ -115,12 +119,12 @@ export function buildFfmpegArgs(job: FfmpegJob): string[] {
     '-progress',
     toPipe ? 'pipe:3' : 'pipe:1',
     ...inputs.flatMap(inputArgs),
+    ...extra.inputs,
     ...maps,
-    '-map_metadata',
-    '-1',
-    '-map_chapters',
-    '-1',
+    ...extra.maps,
+    ...extra.metadata,
     ...codecs,
+    ...extra.codecs,
     ...metadataArgs(job.tags ?? {}, spec.muxer),
     ...muxerArgs,
     // The output is a `.part` name the pipeline reserved itself, so -y only overwrites our own empty file.

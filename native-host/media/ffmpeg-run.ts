@@ -26,6 +26,8 @@ export interface FfmpegRunOptions {
   url: string;
   /** Audio presets: a missing audio stream means media.no_audio rather than a generic failure. */
   audioRequired?: boolean;
+  /** Text written to ffmpeg's extra fds and closed (the chapters' FFMETADATA). */
+  textFeeds?: Array<{ fd: number; text: string }>;
 }
 
 const DISK_FULL = /No space left on device|ENOSPC|Disk quota exceeded/i;
@@ -54,10 +56,15 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
     source: 'ffmpeg',
     log: opts.log,
     signal: group.signal,
-    extraPipes: feeders.length ? Math.max(...feeders.map((f) => f.fd)) - 2 : 0,
+    extraPipes: Math.max(2, ...feeders.map((f) => f.fd), ...(opts.textFeeds ?? []).map((t) => t.fd)) - 2,
     // ffmpeg finishing its trailer after SIGTERM still reports progress=end: not news for a cancelled job.
     onStdout: (c) => parse(c).forEach((p) => !group.signal.aborted && opts.onProgress?.(p)),
   });
+  for (const t of opts.textFeeds ?? []) {
+    const sink = ff.sub.stdio[t.fd] as Writable | null;
+    sink?.on('error', () => undefined);
+    sink?.end(t.text);
+  }
   const feeding = feeders.map((f, i) => {
     const y = supervise(tools.ytdlp, ytdlpPipeArgs(opts.url, f.formatId, tools), { source: 'yt-dlp', log: opts.log, signal: group.signal, rawStdout: true, cwd: cwds[i] });
     const sink = ff.sub.stdio[f.fd] as Writable | null;

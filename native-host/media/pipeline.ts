@@ -8,6 +8,7 @@ import { HttpUrl, PresetId } from '../../shared/protocol/index.js';
 import { buildFfmpegArgs, supportsCover, type StreamSource } from './ffmpeg-args.js';
 import { runFfmpeg } from './ffmpeg-run.js';
 import { uniquePath } from './filename.js';
+import { checkSubtitles, dropFailedSubtitle, planExtras } from './download-extras.js';
 import { commitPart, removePart } from './part-files.js';
 import { chooseFormats, presetSpec } from './presets.js';
 import { assertHttpUrl, cancelled, probe } from './probe.js';
@@ -44,6 +45,7 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
   const title = spec.tags?.title ?? (weakTitle && spec.title ? spec.title : detail.result.title);
   hooks.onTitle?.(title);
   const sources = planSources(selection);
+  const extras = planExtras(info, spec, preset.muxer, 3 + sources.feeders.length, detail.result.durationSec, log);
   const tags = gatherTags({ ...info, title }, spec.tags, spec.title);
   let cover = coverSource(spec, detail);
 
@@ -52,12 +54,14 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
   } catch (e) {
     throw fsError(e, spec.outDir);
   }
+  await checkSubtitles(extras, signal, log);
+  if (signal?.aborted) throw cancelled();
   const out = await uniquePath(spec.outDir, title, preset.ext).catch((e: unknown) => {
     throw fsError(e, spec.outDir);
   });
   try {
     for (;;) {
-      const args = buildFfmpegArgs({ preset: spec.preset, ...sources, cover, tags, output: { kind: 'file', path: out.partPath } });
+      const args = buildFfmpegArgs({ preset: spec.preset, ...sources, cover, tags, output: { kind: 'file', path: out.partPath }, extras: extras.extras });
       try {
         await runFfmpeg(args, tools, {
           signal,
@@ -67,11 +71,13 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
           feeders: sources.feeders,
           onProgress: hooks.onProgress,
           audioRequired: preset.kind === 'audio',
+          textFeeds: extras.textFeeds,
         });
         break;
       } catch (e) {
         // The thumbnail failed to open (ffmpeg names the input it could not read): once more without it.
         const tail = isNexError(e) ? String(e.details?.stderrTail ?? '') : '';
+        if (isNexError(e) && dropFailedSubtitle(extras, tail, log)) continue;
         if (!cover || !isNexError(e) || e.code !== 'media.ffmpeg_exit' || !tail.includes(cover.url)) throw e;
         log?.({ source: 'host', level: 'warn', text: `Cover art could not be read (${cover.url}); writing the file without it.` });
         cover = undefined;

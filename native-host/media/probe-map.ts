@@ -1,6 +1,7 @@
 /** yt-dlp's info dict -> the quality picker's model: formats, and the presets this source can really give. Pure. */
 import type { Format, PresetId, PresetOption, ProbeResult } from '../../shared/protocol/index.js';
 import { codecFamily } from './codecs.js';
+import { mediaExtras } from './probe-extras.js';
 import { VIDEO_HEIGHTS, chooseFormats, formatHeight, heightTier } from './presets.js';
 import { hasAudio, hasVideo, rawFormats, thumbnailUrl, type InfoDict, type RawFormat } from './ytdlp-info.js';
 
@@ -105,5 +106,6 @@ export function toProbeResult(url: string, info: InfoDict, formats: RawFormat[] 
     ...(info.extractor ? { extractor: info.extractor } : {}),
     formats: formats.map(mapFormat),
     presets: buildPresets(formats, info.duration ?? null),
+    ...mediaExtras(info),
   };
 }

@@ -2,7 +2,7 @@
  * The contract between the media pipeline (probe, download) and its callers (job manager, CLI, bench).
  * Implementations live beside this file; callers import only from './index.js'.
  */
-import type { PresetId, ProbeResult, Progress, TrackTags, LogLevel, LogSource } from '../../shared/protocol/index.js';
+import type { PresetId, ProbeResult, Progress, SubtitleChoice, TrackTags, LogLevel, LogSource } from '../../shared/protocol/index.js';
 import type { JsRuntime } from './js-runtime.js';
 
 /** Resolved paths of the external tools, and what the installed yt-dlp supports. */
@@ -44,6 +44,8 @@ export interface DownloadSpec {
   title?: string;
   /** Official tags (e.g. from the resolver) override the source's own. */
   tags?: TrackTags;
+  /** Subtitle languages to embed (video presets), or 'all'. */
+  subs?: SubtitleChoice;
 }
 
 export interface DownloadHooks {

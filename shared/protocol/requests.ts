@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigPatch, HttpUrl, PresetId, TrackTags } from './models.js';
+import { ConfigPatch, HttpUrl, PresetId, SubtitleChoice, TrackTags } from './models.js';
 import { PageTrackMeta } from './track.js';
 
 /** Request id: chosen by the caller, echoed in the response. */
@@ -19,6 +19,8 @@ export const DownloadRequest = req('download', {
   /** Title shown by the page; the probe's title wins when present. */
   title: z.string().max(1000).optional(),
   tags: TrackTags.optional(),
+  /** Subtitles to embed (video presets); languages the source lacks fail the job with input.invalid. */
+  subs: SubtitleChoice.optional(),
 });
 export const CancelRequest = req('cancel', { jobId: z.string().min(1).max(64) });
 export const JobsListRequest = req('jobs.list', {});
