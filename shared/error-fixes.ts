@@ -22,7 +22,7 @@ export const ERROR_FIXES: Partial<Record<ErrorCode, ErrorText>> = {
   'media.age_restricted': { text: 'This video is age-restricted.', fix: 'Sign in with an age-verified account in this browser, then retry with “Use my browser’s sign-in”.' },
   'media.geo_blocked': { text: 'This video is not available in your country.', fix: 'Nothing on this computer can fix that; the uploader chose where it plays.' },
   'media.not_started': { text: 'This live event or premiere has not started yet.', fix: 'Try again once it has started.' },
-  'media.live': { text: 'This is a live stream.', fix: 'Use “Record from now” to record it until you stop, or wait until the stream has ended.' },
+  'media.live': { text: 'This is a live stream, which NexStream cannot record yet.', fix: 'Download it once the stream has ended and the site offers the recording.' },
   'media.sabr_only': { text: 'YouTube offered only streams yt-dlp cannot download yet (SABR).', fix: `${UPDATE} If it persists, retry later or with your browser’s sign-in.` },
   'media.po_token': { text: 'YouTube wants a proof-of-origin (PO) token for these streams.', fix: `${UPDATE} Signing in (“Use my browser’s sign-in”) often avoids it.` },
   'media.format_unavailable': { text: 'The chosen quality is not offered for this video.', fix: 'Pick another quality, or probe the page again.' },

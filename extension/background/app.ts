@@ -123,7 +123,7 @@ export function createBackground() {
         case 'probe':
           return prober.select(tabId, msg.url);
         case 'download':
-          return startDownload(client, jobs, s, msg.preset);
+          return startDownload(client, jobs, s, msg.preset, msg.subs);
         case 'cancel':
           void client.request('cancel', { jobId: msg.jobId }).catch(() => undefined);
           return;

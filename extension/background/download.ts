@@ -5,14 +5,17 @@ import type { JobStore } from './jobs.js';
 import { submitDownload } from './submit-download.js';
 import type { Session } from './sessions.js';
 
-export function startDownload(client: Pick<HostClient, 'request'>, jobs: JobStore, s: Session, preset: PresetId): void {
+export function startDownload(client: Pick<HostClient, 'request'>, jobs: JobStore, s: Session, preset: PresetId, subs?: string[]): void {
   const url = s.probe.url;
   if (s.probe.status !== 'ok' || !url) return;
   const pageTitle = s.report?.meta.title;
   // A direct file has no title of its own worth keeping: name and tag it after the page.
   const tags = url !== s.pageUrl && pageTitle ? { title: pageTitle } : undefined;
   const title = s.probe.result?.title || pageTitle;
-  void submitDownload(client, jobs, { url, preset, ...(title ? { title } : {}), ...(tags ? { tags } : {}) }, (jobId) => {
+  // Only languages this probe offered: the host fails a job asked for one the source lacks.
+  const offered = new Set(s.probe.result?.subtitles?.map((t) => t.lang));
+  const chosen = subs?.filter((l) => offered.has(l)) ?? [];
+  void submitDownload(client, jobs, { url, preset, ...(title ? { title } : {}), ...(tags ? { tags } : {}), ...(chosen.length ? { subs: chosen } : {}) }, (jobId) => {
     s.jobId = jobId;
   });
 }

@@ -4,6 +4,7 @@ import { asErrorPayload } from '../host/errors.js';
 import type { ExtensionOptions } from '../storage.js';
 import { describeError } from './messages.js';
 import { HostMissing } from './StateCards.js';
+import { SubtitleDefaults } from './SubtitleDefaults.js';
 
 export interface OptionsFormProps {
   loadHost: () => Promise<PublicConfig>;
@@ -111,6 +112,10 @@ export function OptionsForm({ loadHost, saveHost, loadLocal, saveLocal }: Option
           <label className="check-field">
             <input type="checkbox" checked={local.badge} onChange={toggle('badge')} /> Show the media count on the toolbar icon
           </label>
+          <SubtitleDefaults value={local.subtitleLangs} onChange={(subtitleLangs) => {
+            setLocal({ ...local, subtitleLangs });
+            void saveLocal({ subtitleLangs });
+          }} />
         </fieldset>
       )}
     </main>

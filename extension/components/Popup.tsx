@@ -7,10 +7,13 @@ import { FIRST_META_MARK } from './page-header-dom.js';
 import { defaultPreset } from './presets.js';
 import { QualityPicker } from './QualityPicker.js';
 import { SourcePicker } from './SourcePicker.js';
+import { LiveNote } from './LiveNote.js';
+import { SubtitlePicker, useSubtitleChoice } from './SubtitlePicker.js';
 import { ErrorCard, HostMissing, NoMedia, PickerSkeleton } from './StateCards.js';
 
 export interface PopupActions {
-  download(preset: PresetId): void;
+  /** `subs`: subtitle languages ticked in the picker (video presets). */
+  download(preset: PresetId, subs?: string[]): void;
   cancel(jobId: string): void;
   reveal(path: string): void;
   dismiss(): void;
@@ -40,10 +43,15 @@ export interface PopupProps {
   tab?: { url: string; title?: string } | null;
   actions: PopupActions;
   preferAudio?: boolean;
+  /** Options page default: subtitle languages ticked when the source has them. */
+  subtitleLangs?: string[];
 }
 
-export function Popup({ state, tab, actions, preferAudio = false }: PopupProps) {
+export function Popup({ state, tab, actions, preferAudio = false, subtitleLangs = [] }: PopupProps) {
   const [preset, setPreset] = useState<PresetId | null>(null);
+  const subtitles = state?.probe.result?.subtitles ?? [];
+  const [subs, setSubs] = useSubtitleChoice(subtitles, subtitleLangs);
+  const isVideo = state?.probe.result?.presets.find((p) => p.id === preset)?.kind === 'video';
   const presets = state?.probe.result?.presets;
   useEffect(() => {
     if (presets && (!preset || !presets.some((p) => p.id === preset))) setPreset(defaultPreset(presets, preferAudio));
@@ -67,7 +75,11 @@ export function Popup({ state, tab, actions, preferAudio = false }: PopupProps) 
       {view === 'no-media' && <NoMedia />}
       {view === 'error' && state?.probe.error && <ErrorCard error={state.probe.error} onRetry={() => actions.probe()} />}
       {view === 'picker' && presets && (
-        <QualityPicker presets={presets} value={preset} onChange={setPreset} onDownload={(id) => actions.download(id)} />
+        <>
+          {state?.probe.result?.live && <LiveNote live={state.probe.result.live} />}
+          {isVideo && subtitles.length > 0 && <SubtitlePicker tracks={subtitles} value={subs} onChange={setSubs} />}
+          <QualityPicker presets={presets} value={preset} onChange={setPreset} onDownload={(id) => (isVideo && subs.length ? actions.download(id, subs) : actions.download(id))} />
+        </>
       )}
       {view === 'job' && state?.job && <JobProgress job={state.job} onCancel={actions.cancel} onReveal={actions.reveal} onDismiss={actions.dismiss} />}
     </main>

@@ -8,6 +8,7 @@ import { HttpUrl, PresetId } from '../../shared/protocol/index.js';
 import { buildFfmpegArgs, supportsCover, type StreamSource } from './ffmpeg-args.js';
 import { runFfmpeg } from './ffmpeg-run.js';
 import { uniquePath } from './filename.js';
+import { assertDownloadable } from './probe-extras.js';
 import { checkSubtitles, dropFailedSubtitle, planExtras } from './download-extras.js';
 import { commitPart, removePart } from './part-files.js';
 import { chooseFormats, presetSpec } from './presets.js';
@@ -37,6 +38,7 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
   if (!PresetId.safeParse(spec.preset).success) throw new NexError('input.invalid', `Unknown preset: ${String(spec.preset)}`);
   if (signal?.aborted) throw cancelled();
   const detail = cachedProbe ?? (await probe(spec.url, tools, { signal, log }));
+  assertDownloadable(detail.result);
   const info = InfoDict.parse(detail.info);
   const preset = presetSpec(spec.preset);
   const selection = chooseFormats(rawFormats(info), spec.preset);

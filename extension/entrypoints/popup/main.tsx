@@ -35,7 +35,7 @@ const subscribe = (l: () => void) => {
 };
 
 const actions: PopupActions = {
-  download: (preset) => conn.send({ type: 'download', preset }),
+  download: (preset, subs) => conn.send(subs?.length ? { type: 'download', preset, subs } : { type: 'download', preset }),
   cancel: (jobId) => conn.send({ type: 'cancel', jobId }),
   reveal: (path) => conn.send({ type: 'reveal', path }),
   dismiss: () => conn.send({ type: 'dismiss' }),
@@ -45,8 +45,16 @@ const actions: PopupActions = {
 function App() {
   const { state, tab: glance } = useSyncExternalStore(subscribe, () => snapshot);
   const [preferAudio, setPreferAudio] = useState(false);
-  useEffect(() => void loadOptions().then((o) => setPreferAudio(o.preferAudio)), []);
-  return <Popup state={state} tab={glance} actions={actions} preferAudio={preferAudio} />;
+  const [subtitleLangs, setSubtitleLangs] = useState<string[]>([]);
+  useEffect(
+    () =>
+      void loadOptions().then((o) => {
+        setPreferAudio(o.preferAudio);
+        setSubtitleLangs(o.subtitleLangs);
+      }),
+    [],
+  );
+  return <Popup state={state} tab={glance} actions={actions} preferAudio={preferAudio} subtitleLangs={subtitleLangs} />;
 }
 
 createRoot(document.getElementById('root')!).render(

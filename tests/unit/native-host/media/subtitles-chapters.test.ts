@@ -83,3 +83,13 @@ describe('ffmpeg arguments', () => {
     expect(m4a).not.toContain('mov_text');
   });
 });
+
+describe('live sources', () => {
+  it('a live stream is refused with media.live, an upcoming one with media.not_started; others pass', async () => {
+    const { assertDownloadable } = await import('../../../../native-host/media/probe-extras.js');
+    expect(() => assertDownloadable({ url: 'u', live: 'is_live' })).toThrow(expect.objectContaining({ code: 'media.live' }));
+    expect(() => assertDownloadable({ url: 'u', live: 'is_upcoming' })).toThrow(expect.objectContaining({ code: 'media.not_started' }));
+    expect(() => assertDownloadable({ url: 'u', live: 'was_live' })).not.toThrow();
+    expect(mediaExtras(InfoDict.parse({ id: 'l', is_live: true })).live).toBe('is_live');
+  });
+});
