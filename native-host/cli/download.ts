@@ -7,14 +7,16 @@ import { parseArgs } from 'node:util';
 import { HttpUrl, PRESET_IDS, PresetId, SubtitleChoice, type Event } from '../../shared/protocol/index.js';
 import { NexError } from '../../shared/errors.js';
 import { cliServices, reportError, usageError } from './common.js';
+import { readCookieFile, type Cookie } from '../media/cookies.js';
 import { ProgressPrinter } from './progress-bar.js';
 import { resolveDownloadInput, type ResolvedInput } from './download-input.js';
 import type { Command } from './types.js';
 
-const usage = `nexstream download <url> --preset <id> [--out DIR] [--subs en,de|all] [--json] [--verbose]
+const usage = `nexstream download <url> --preset <id> [--out DIR] [--subs en,de|all] [--cookies FILE] [--json] [--verbose]
 nexstream download <url-or-text> --resolve --preset <id> ...   (find the official track first)
 
 Presets: ${PRESET_IDS.join(', ')}
+--cookies FILE signs in with a Netscape cookies.txt for the site (used for this job only, never copied elsewhere).
 --subs embeds those subtitle languages (video presets; see \`nexstream probe --json\`), or all non-automatic ones.
 With --json prints one JSON object per line:
   {"type":"progress","percent":..,"speed":..,"etaSec":..}  ...
@@ -31,7 +33,7 @@ export const download: Command = {
       parsed = parseArgs({
         args,
         allowPositionals: true,
-        options: { resolve: { type: 'boolean' }, preset: { type: 'string', short: 'p' }, out: { type: 'string', short: 'o' }, subs: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' } },
+        options: { resolve: { type: 'boolean' }, preset: { type: 'string', short: 'p' }, out: { type: 'string', short: 'o' }, subs: { type: 'string' }, cookies: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' } },
       });
     } catch (e) {
       return usageError(io, usage, (e as Error).message);
@@ -54,6 +56,12 @@ export const download: Command = {
     }
     const url = target.url;
     if (!HttpUrl.safeParse(url).success) return reportError(io, json, new NexError('input.invalid_url', 'the URL must be http(s) and must not start with "-"'));
+    let cookies: Cookie[] | undefined;
+    try {
+      cookies = values.cookies === undefined ? undefined : await readCookieFile(path.resolve(values.cookies), url);
+    } catch (e) {
+      return reportError(io, json, e);
+    }
 
     // Handle Ctrl-C from here on, even during start-up: the job's processes must be stopped by us.
     let services: Awaited<ReturnType<typeof cliServices>> | null = null;
@@ -88,7 +96,7 @@ export const download: Command = {
       services = await cliServices(io, onEvent, values.verbose);
       if (interrupted) throw new NexError('job.cancelled', 'cancelled');
       const outDir = path.resolve(values.out ?? services.config.get().downloadDir);
-      services.jobs.submit({ url, preset: preset.data, outDir, ...(target.title && { title: target.title }), ...(target.tags && { tags: target.tags }), ...(subs?.data && { subs: subs.data }) });
+      services.jobs.submit({ url, preset: preset.data, outDir, ...(target.title && { title: target.title }), ...(target.tags && { tags: target.tags }), ...(subs?.data && { subs: subs.data }), ...(cookies && { cookies }) });
       await finished;
     } catch (e) {
       outcome = { ok: false, error: e };

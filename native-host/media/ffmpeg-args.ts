@@ -15,6 +15,8 @@ export interface StreamSource {
   /** An http(s) URL ffmpeg reads itself, or `pipe:N` fed by a yt-dlp process. */
   url: string;
   headers?: Record<string, string> | null;
+  /** ffmpeg `-cookies` lines for this input (cookies.ts); redacted from logged command lines. */
+  cookies?: string;
   /** Codec family ('h264', 'aac', ...) when known; decides copy vs transcode. */
   codec?: string | null;
 }
@@ -46,7 +48,8 @@ function inputArgs(src: StreamSource): string[] {
   if (src.url.startsWith('pipe:')) return ['-protocol_whitelist', 'pipe', '-i', src.url];
   const headers = src.headers && Object.keys(src.headers).length ? ['-headers', headerBlock(src.headers)] : [];
   // rw_timeout (µs): a stalled server fails the job instead of hanging it.
-  return ['-protocol_whitelist', NET_PROTOCOLS, '-rw_timeout', '30000000', ...headers, '-i', src.url];
+  const cookies = src.cookies ? ['-cookies', src.cookies] : [];
+  return ['-protocol_whitelist', NET_PROTOCOLS, '-rw_timeout', '30000000', ...headers, ...cookies, '-i', src.url];
 }
 
 function audioCodecArgs(preset: PresetId, codec: string | null | undefined): string[] {

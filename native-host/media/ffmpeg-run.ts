@@ -26,6 +26,8 @@ export interface FfmpegRunOptions {
   url: string;
   /** Audio presets: a missing audio stream means media.no_audio rather than a generic failure. */
   audioRequired?: boolean;
+  /** The job's private cookies.txt for the yt-dlp feeders. */
+  cookiesFile?: string;
   /** Text written to ffmpeg's extra fds and closed (the chapters' FFMETADATA). */
   textFeeds?: Array<{ fd: number; text: string }>;
 }
@@ -66,7 +68,7 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
     sink?.end(t.text);
   }
   const feeding = feeders.map((f, i) => {
-    const y = supervise(tools.ytdlp, ytdlpPipeArgs(opts.url, f.formatId, tools), { source: 'yt-dlp', log: opts.log, signal: group.signal, rawStdout: true, cwd: cwds[i] });
+    const y = supervise(tools.ytdlp, ytdlpPipeArgs(opts.url, f.formatId, tools, opts.cookiesFile), { source: 'yt-dlp', log: opts.log, signal: group.signal, rawStdout: true, cwd: cwds[i] });
     const sink = ff.sub.stdio[f.fd] as Writable | null;
     // ffmpeg closing its end early (error, or done) is an EPIPE here, not a crash.
     sink?.on('error', () => undefined);

@@ -9,6 +9,7 @@ import { buildFfmpegArgs, supportsCover, type StreamSource } from './ffmpeg-args
 import { runFfmpeg } from './ffmpeg-run.js';
 import { uniquePath } from './filename.js';
 import { assertDownloadable } from './probe-extras.js';
+import { withCookies } from './source-cookies.js';
 import { checkSubtitles, dropFailedSubtitle, planExtras } from './download-extras.js';
 import { commitPart, removePart } from './part-files.js';
 import { chooseFormats, presetSpec } from './presets.js';
@@ -46,7 +47,7 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
   const weakTitle = info.extractor === 'generic' && info.title === info.id;
   const title = spec.tags?.title ?? (weakTitle && spec.title ? spec.title : detail.result.title);
   hooks.onTitle?.(title);
-  const sources = planSources(selection);
+  const sources = withCookies(planSources(selection), spec.cookies);
   const extras = planExtras(info, spec, preset.muxer, 3 + sources.feeders.length, detail.result.durationSec, log);
   const tags = gatherTags({ ...info, title }, spec.tags, spec.title);
   let cover = coverSource(spec, detail);
@@ -74,6 +75,7 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
           onProgress: hooks.onProgress,
           audioRequired: preset.kind === 'audio',
           textFeeds: extras.textFeeds,
+          ...(hooks.cookiesFile ? { cookiesFile: hooks.cookiesFile } : {}),
         });
         break;
       } catch (e) {

@@ -26,7 +26,7 @@ export const PROBE_TIMEOUT_MS = 90_000;
 async function runYtdlpJson(url: string, tools: Tools, opts: ProbeOptions): Promise<InfoDict> {
   let stdout = '';
   const signal = opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]) : AbortSignal.timeout(PROBE_TIMEOUT_MS);
-  const p = supervise(tools.ytdlp, ytdlpProbeArgs(url, tools), { source: 'yt-dlp', log: opts.log, signal, onStdout: (c) => (stdout += c) });
+  const p = supervise(tools.ytdlp, ytdlpProbeArgs(url, tools, opts.cookiesFile), { source: 'yt-dlp', log: opts.log, signal, onStdout: (c) => (stdout += c) });
   const { exitCode } = await p.exited;
   if (opts.signal?.aborted) throw cancelled();
   if (signal.aborted) throw new NexError('media.ytdlp_exit', `yt-dlp did not answer within ${PROBE_TIMEOUT_MS / 1000} s.`, { url });
@@ -40,7 +40,9 @@ async function runYtdlpJson(url: string, tools: Tools, opts: ProbeOptions): Prom
 
 export async function probe(url: string, tools: Tools, opts: ProbeOptions = {}): Promise<ProbeDetail> {
   assertHttpUrl(url);
-  if (!opts.noCache) {
+  // A signed-in probe is this job's alone: its format URLs and headers may carry the session.
+  const cacheable = !opts.noCache && !opts.cookiesFile;
+  if (cacheable) {
     const hit = probeCache.get(url);
     if (hit) return hit;
   }
@@ -53,7 +55,7 @@ export async function probe(url: string, tools: Tools, opts: ProbeOptions = {}):
     // yt-dlp's generic extractor takes a bare picture for a one-frame video.
     if (formats.every((f) => IMAGE_EXTS.has(f.ext ?? ''))) throw new NexError('media.unsupported', 'This address is a picture, not audio or video.', { url });
     const detail: ProbeDetail = { result: toProbeResult(url, info, formats), info: info as Record<string, unknown>, probedAt: Date.now() };
-    probeCache.set(url, detail);
+    if (!opts.cookiesFile) probeCache.set(url, detail);
     return detail;
   } catch (e) {
     if (isNexError(e)) throw e;

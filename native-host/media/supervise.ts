@@ -65,7 +65,9 @@ function track(pid: number | undefined): void {
 
 export function supervise(file: string, args: string[], opts: SuperviseOptions): Supervised {
   const { log, source } = opts;
-  log?.({ source, level: 'info', text: displayCommand(file, args).replace(REDACT, '$1: <redacted>') });
+  // ffmpeg's -cookies value is the session itself: never shown.
+  const shown = args.map((a, i) => (args[i - 1] === '-cookies' ? '<redacted>' : a));
+  log?.({ source, level: 'info', text: displayCommand(file, shown).replace(REDACT, '$1: <redacted>') });
   const pipes = Array.from({ length: opts.extraPipes ?? 0 }, () => 'pipe' as const);
   // The log shows the tool's own command; the guard that kills it with the host is plumbing.
   const [guard, ...guardArgs] = deathSignalPrefix();

@@ -3,6 +3,7 @@
  * Implementations live beside this file; callers import only from './index.js'.
  */
 import type { PresetId, ProbeResult, Progress, SubtitleChoice, TrackTags, LogLevel, LogSource } from '../../shared/protocol/index.js';
+import type { Cookie } from './cookies.js';
 import type { JsRuntime } from './js-runtime.js';
 
 /** Resolved paths of the external tools, and what the installed yt-dlp supports. */
@@ -26,6 +27,8 @@ export interface ProbeOptions {
   log?: LogFn;
   /** Skip the short-lived probe cache. */
   noCache?: boolean;
+  /** The job's private cookies.txt for yt-dlp (cookies.ts); such a probe is never cached. */
+  cookiesFile?: string;
 }
 
 /** A probe with what the pipeline needs beyond the picker's model (format URLs, headers). */
@@ -46,6 +49,8 @@ export interface DownloadSpec {
   tags?: TrackTags;
   /** Subtitle languages to embed (video presets), or 'all'. */
   subs?: SubtitleChoice;
+  /** This job's cookies for the site (held in memory; never logged). */
+  cookies?: Cookie[];
 }
 
 export interface DownloadHooks {
@@ -54,6 +59,8 @@ export interface DownloadHooks {
   onProgress?: (p: Progress) => void;
   /** Called once the title (and so the final file name) is known. */
   onTitle?: (title: string) => void;
+  /** The job's private cookies.txt, for yt-dlp feeders. */
+  cookiesFile?: string;
 }
 
 export interface DownloadResult {

@@ -6,6 +6,9 @@ import { lastMeaningfulLine, ytdlpFailure } from './ytdlp-errors.js';
 
 type ArgTools = Pick<Tools, 'ytdlpSupportsJsRuntimes' | 'jsRuntime'>;
 
+/** The job's private cookies.txt (a path; the values stay in the file). */
+const cookieArgs = (file?: string) => (file ? ['--cookies', file] : []);
+
 /** Same behaviour whatever the user's yt-dlp config says; the chosen JS runtime only where yt-dlp takes the flag. Warnings stay on: they explain SABR / PO token failures. */
 export function ytdlpBaseArgs(tools: ArgTools): string[] {
   const js = tools.ytdlpSupportsJsRuntimes && tools.jsRuntime ? jsRuntimeArgs(tools.jsRuntime) : [];
@@ -13,13 +16,13 @@ export function ytdlpBaseArgs(tools: ArgTools): string[] {
 }
 
 /** `-J`: one JSON info dict on stdout. The URL goes after `--` so it can never be read as an option. */
-export function ytdlpProbeArgs(url: string, tools: ArgTools): string[] {
-  return ['-J', ...ytdlpBaseArgs(tools), '--', url];
+export function ytdlpProbeArgs(url: string, tools: ArgTools, cookiesFile?: string): string[] {
+  return ['-J', ...ytdlpBaseArgs(tools), ...cookieArgs(cookiesFile), '--', url];
 }
 
 /** One format's bytes on stdout, for protocols ffmpeg cannot read itself (DASH segments, ISM, ...). */
-export function ytdlpPipeArgs(url: string, formatId: string, tools: ArgTools): string[] {
-  return ['--quiet', '--no-progress', ...ytdlpBaseArgs(tools), '--no-part', '-f', formatId, '-o', '-', '--', url];
+export function ytdlpPipeArgs(url: string, formatId: string, tools: ArgTools, cookiesFile?: string): string[] {
+  return ['--quiet', '--no-progress', ...ytdlpBaseArgs(tools), ...cookieArgs(cookiesFile), '--no-part', '-f', formatId, '-o', '-', '--', url];
 }
 
 /** The last `ERROR:` line (or the last meaningful one), without yt-dlp's "please report this issue" boilerplate. */

@@ -80,6 +80,25 @@ export type LiveStatus = z.infer<typeof LiveStatus>;
 export const SubtitleChoice = z.union([z.literal('all'), z.array(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)).max(20)]);
 export type SubtitleChoice = z.infer<typeof SubtitleChoice>;
 
+/**
+ * A cookie as the extension reads it (chrome.cookies.Cookie's fields), sent with one job only (`cookies`); the host
+ * keeps it in memory and in a private file for that job's tools, nowhere else.
+ */
+export const BrowserCookie = z
+  .object({
+    domain: z.string().min(1).max(253),
+    name: z.string().min(1).max(256),
+    value: z.string().max(8192),
+    path: z.string().max(1024).default('/'),
+    secure: z.boolean().default(false),
+    httpOnly: z.boolean().default(false),
+    hostOnly: z.boolean().default(false),
+    /** Unix seconds; absent for a session cookie. */
+    expirationDate: z.number().nonnegative().optional(),
+  })
+  .passthrough();
+export type BrowserCookie = z.infer<typeof BrowserCookie>;
+
 export const ProbeResult = z.object({
   url: z.string(),
   title: z.string(),
