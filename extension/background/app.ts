@@ -14,6 +14,7 @@ import { loadOptions } from '../options-item.js';
 import type { PageReport } from '../detect/types.js';
 import { setBadge } from './badge.js';
 import { startDownload } from './download.js';
+import { siteCookies } from './site-cookies.js';
 import { JobStore } from './jobs.js';
 import { notifyJob, revealPath } from './notify.js';
 import { Prober } from './prober.js';
@@ -31,7 +32,7 @@ export function createBackground() {
   const tabTitles = new Map<number, string>();
   // Keep the port (and so the worker and the host's jobs) alive only while something needs it.
   const client = new HostClient({ connect: connectNative, shouldReconnect: () => jobs.hasActive() || openPopups > 0 });
-  const prober = new Prober(client, sessions, sniff);
+  const prober = new Prober(client, sessions, sniff, siteCookies);
 
   client.onEvent((e: Event) => jobs.apply(e));
   client.onState((s) => {
@@ -121,9 +122,9 @@ export function createBackground() {
       const s = sessions.get(tabId);
       switch (msg.type) {
         case 'probe':
-          return prober.select(tabId, msg.url);
+          return prober.select(tabId, msg.url, msg.signedIn);
         case 'download':
-          return startDownload(client, jobs, s, msg.preset, msg.subs);
+          return startDownload(client, jobs, s, msg.preset, msg.subs, siteCookies);
         case 'cancel':
           void client.request('cancel', { jobId: msg.jobId }).catch(() => undefined);
           return;

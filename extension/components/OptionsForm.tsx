@@ -4,6 +4,7 @@ import { asErrorPayload } from '../host/errors.js';
 import type { ExtensionOptions } from '../storage.js';
 import { describeError } from './messages.js';
 import { HostMissing } from './StateCards.js';
+import { SigninSites } from './SigninSites.js';
 import { SubtitleDefaults } from './SubtitleDefaults.js';
 
 export interface OptionsFormProps {
@@ -112,6 +113,11 @@ export function OptionsForm({ loadHost, saveHost, loadLocal, saveLocal }: Option
           <label className="check-field">
             <input type="checkbox" checked={local.badge} onChange={toggle('badge')} /> Show the media count on the toolbar icon
           </label>
+          <SigninSites sites={local.signinSites} onRevoke={(site) => {
+            const signinSites = local.signinSites.filter((s) => s !== site);
+            setLocal({ ...local, signinSites });
+            void saveLocal({ signinSites });
+          }} />
           <SubtitleDefaults value={local.subtitleLangs} onChange={(subtitleLangs) => {
             setLocal({ ...local, subtitleLangs });
             void saveLocal({ subtitleLangs });

@@ -9,6 +9,7 @@ import { QualityPicker } from './QualityPicker.js';
 import { SourcePicker } from './SourcePicker.js';
 import { LiveNote } from './LiveNote.js';
 import { SubtitlePicker, useSubtitleChoice } from './SubtitlePicker.js';
+import { SIGNIN_CODES, siteOrigin } from '../signin.js';
 import { ErrorCard, HostMissing, NoMedia, PickerSkeleton } from './StateCards.js';
 
 export interface PopupActions {
@@ -18,6 +19,8 @@ export interface PopupActions {
   reveal(path: string): void;
   dismiss(): void;
   probe(url?: string): void;
+  /** Opt this site in to "Use my browser's sign-in" (asks for the cookies permission), then probe again signed in. */
+  signIn?(origin: string): void;
 }
 
 export type PopupView = 'loading' | 'host-missing' | 'job' | 'picker' | 'probing' | 'no-media' | 'error';
@@ -30,8 +33,16 @@ export function popupView(state: PopupState | null): PopupView {
   if (job) return 'job';
   if (probe.status === 'ok') return 'picker';
   if (probe.status === 'loading') return 'probing';
+  if (probe.status === 'error' && SIGNIN_CODES.has(probe.error?.code ?? '')) return 'error';
   if (probe.status === 'error') return state.mediaCount === 0 && probe.error?.code.startsWith('media.') ? 'no-media' : 'error';
   return state.sources.length === 0 && state.page ? 'no-media' : 'probing';
+}
+
+/** The sign-in offer for a failure a site sign-in can fix (the site is the probed source's origin). */
+function signInOffer(state: PopupState, actions: PopupActions): { site: string; onClick: () => void } | undefined {
+  const origin = siteOrigin(state.probe.url);
+  if (!origin || !actions.signIn || !SIGNIN_CODES.has(state.probe.error?.code ?? '')) return undefined;
+  return { site: new URL(origin).host, onClick: () => actions.signIn?.(origin) };
 }
 
 /** Marks the first paint with page metadata; the e2e test and bench read it as time to first render. */
@@ -73,7 +84,7 @@ export function Popup({ state, tab, actions, preferAudio = false, subtitleLangs 
       {view === 'probing' && <PickerSkeleton />}
       {view === 'host-missing' && <HostMissing />}
       {view === 'no-media' && <NoMedia />}
-      {view === 'error' && state?.probe.error && <ErrorCard error={state.probe.error} onRetry={() => actions.probe()} />}
+      {view === 'error' && state?.probe.error && <ErrorCard error={state.probe.error} onRetry={() => actions.probe()} signIn={signInOffer(state, actions)} />}
       {view === 'picker' && presets && (
         <>
           {state?.probe.result?.live && <LiveNote live={state.probe.result.live} />}

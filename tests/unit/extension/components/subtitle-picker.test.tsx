@@ -42,3 +42,29 @@ describe('popup subtitles and live note', () => {
     expect(screen.getByRole('note').textContent).toMatch(/live stream/);
   });
 });
+
+describe('sign-in offer', () => {
+  const failed = (code: string) =>
+    PopupState.parse({
+      tabId: 1,
+      page: PAGE,
+      mediaCount: 0,
+      sources: [{ url: PAGE.pageUrl, kind: 'page', via: 'page-url' }],
+      host: { status: 'ready', version: '0.1.0' },
+      probe: { status: 'error', url: PAGE.pageUrl, error: { code, message: 'HTTP Error 403: Forbidden' } },
+      job: null,
+    });
+
+  it('a sign-in, bot-check or 403 failure offers the browser sign-in for that site, even with no media detected', () => {
+    const a = { ...actions(), signIn: vi.fn() };
+    render(<Popup state={failed('media.forbidden')} actions={a} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Use my browser’s sign-in for 127.0.0.1:8080' }));
+    expect(a.signIn).toHaveBeenCalledWith('http://127.0.0.1:8080');
+    expect(screen.getByRole('alert').textContent).toContain('--cookies');
+  });
+
+  it('other failures do not', () => {
+    render(<Popup state={failed('media.geo_blocked')} actions={{ ...actions(), signIn: vi.fn() }} />);
+    expect(screen.queryByRole('button', { name: /sign-in/ })).toBeNull();
+  });
+});
