@@ -12,6 +12,8 @@ export default defineConfig({
     description: 'Turn the page you are on into a clean media file, with yt-dlp and FFmpeg on your machine.',
     permissions: ['nativeMessaging', 'contextMenus', 'notifications', 'storage', 'tabs', 'webRequest', 'activeTab', 'scripting'],
     host_permissions: ['<all_urls>'],
+    // Asked for at the moment a user opts a site in to "Use my browser's sign-in" (extension/signin.ts).
+    optional_permissions: ['cookies'],
     action: { default_title: 'NexStream' },
     commands: { 'resolve-track': { suggested_key: { default: 'Alt+Shift+R' }, description: 'Resolve this track (the current tab)' } },
     ...(browser === 'firefox'

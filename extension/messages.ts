@@ -29,8 +29,8 @@ export const POPUP_PORT = 'popup';
 export const FromPopup = z.discriminatedUnion('type', [
   z.object({ type: z.literal('subscribe'), tabId: z.number().int() }),
   /** Probe another source of the page (the source picker), or retry after an error. */
-  z.object({ type: z.literal('probe'), url: z.string().max(8192).optional() }),
-  z.object({ type: z.literal('download'), preset: PresetId }),
+  z.object({ type: z.literal('probe'), url: z.string().max(8192).optional(), signedIn: z.boolean().optional() }),
+  z.object({ type: z.literal('download'), preset: PresetId, subs: z.array(z.string().max(32)).max(20).optional() }),
   z.object({ type: z.literal('cancel'), jobId: z.string().max(64) }),
   z.object({ type: z.literal('reveal'), path: z.string().max(4096) }),
   /** Hide a finished job so the picker shows again. */

@@ -12,10 +12,14 @@ export const ExtensionOptions = z.object({
   preferAudio: z.boolean().catch(false),
   /** Show the media count on the toolbar icon. Default: true. */
   badge: z.boolean().catch(true),
+  /** Subtitle languages pre-ticked in the popup when the source has them (e.g. ['en', 'de']). Default: none. */
+  subtitleLangs: z.array(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)).max(20).catch([]),
+  /** Origins whose browser sign-in (cookies) the user allowed NexStream to use, one job at a time. Default: none. */
+  signinSites: z.array(z.string().url().max(300)).max(200).catch([]),
 });
 export type ExtensionOptions = z.infer<typeof ExtensionOptions>;
 
-export const DEFAULT_OPTIONS: ExtensionOptions = { notify: true, preferAudio: false, badge: true };
+export const DEFAULT_OPTIONS: ExtensionOptions = { notify: true, preferAudio: false, badge: true, subtitleLangs: [], signinSites: [] };
 export const OPTIONS_KEY = 'local:options' as const;
 /** Bump with a migration in OPTIONS_MIGRATIONS when a field changes meaning. */
 export const OPTIONS_VERSION = 1;

@@ -4,6 +4,7 @@
  * disconnected), framing is lost, or a signal arrives: jobs are cancelled and cleaned up first.
  */
 import type { Readable } from 'node:stream';
+import { sweepCookieDirs } from './media/cookies.js';
 import type { Event } from '../shared/protocol/index.js';
 import { FrameWriter, claimStdout, readFrames, type FrameSink } from './transport/index.js';
 import { handlers } from './handlers/index.js';
@@ -47,6 +48,7 @@ export async function runHost(opts: HostOptions = {}): Promise<number> {
 
   // Stale .part files from a crashed run; failures here must not stop the host.
   media.cleanupStaleParts(config.get().downloadDir).catch((e: unknown) => log.warn(`stale .part cleanup failed: ${String(e)}`));
+  void sweepCookieDirs().catch(() => undefined);
 
   let exitCode = 0;
   const ended = new Promise<string>((resolve) => {

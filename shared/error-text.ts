@@ -10,6 +10,8 @@ export const INSTALL_COMMAND = 'npx nexstream install';
 /** Rebuilds the host from the checkout the extension came from and registers it again. */
 export const UPDATE_HOST_COMMAND = 'npm run build:host && npx nexstream install';
 const DOCTOR = 'Run `npx nexstream doctor` to see how to fix it.';
+const UPDATE = 'Update yt-dlp (`yt-dlp -U`, `pipx upgrade yt-dlp`, or `python3 -m pip install -U "yt-dlp[default]"`), then try again.';
+const SIGN_IN = 'Sign in to the site in this browser, then retry with “Use my browser’s sign-in”; from a terminal: `nexstream download URL --cookies cookies.txt`.';
 
 export interface ErrorText {
   /** What went wrong, one sentence. */
@@ -28,8 +30,8 @@ export const ERROR_TEXT: Record<ErrorCode, ErrorText> = {
   'host.not_installed': { text: 'The NexStream helper is not installed for this browser.', fix: `Run: ${INSTALL_COMMAND}` },
   'host.disconnected': { text: 'The NexStream helper stopped unexpectedly.', fix: 'It restarts on the next request.' },
   'host.busy': { text: 'NexStream is running as many helper processes as it allows.', fix: 'Try again when some downloads or probes finish.' },
-  'media.unsupported': { text: 'No downloadable media was found at this address.', fix: 'Start playing the media, then try again from its own page.' },
-  'media.unavailable': { text: 'This media is unavailable (removed, private, or the link is dead).', fix: 'Check that the page plays in the browser.' },
+  'media.unsupported': { text: 'No downloadable media was found at this address.', fix: 'Open the page of the video itself (not a list or the home page) and try again.' },
+  'media.unavailable': { text: 'This media is unavailable (removed, or the link is dead).', fix: 'Check that the page still plays in the browser.' },
   'media.no_audio': { text: 'This source has no audio track.', fix: 'Pick a video preset instead.' },
   'media.no_video': { text: 'This source has no video track.', fix: 'Pick an audio preset instead.' },
   'media.ytdlp_missing': { text: 'yt-dlp is not installed.', fix: DOCTOR },
@@ -39,6 +41,18 @@ export const ERROR_TEXT: Record<ErrorCode, ErrorText> = {
   'media.timeout': { text: 'yt-dlp or FFmpeg did not finish in time.', fix: 'Check your connection and try again.' },
   'media.stalled': { text: 'The server stopped sending (stalled); nothing was saved.', fix: 'Try again later, or from another network.' },
   'media.truncated': { text: 'The server ended the file early, so the short file was not kept.', fix: 'Try again later.' },
+  'media.signin_required': { text: 'The site wants you signed in (or to prove you are not a bot) before it plays this.', fix: SIGN_IN },
+  'media.forbidden': { text: 'The site refused the download (HTTP 403).', fix: `Often a sign-in fixes it: ${SIGN_IN}` },
+  'media.private': { text: 'This video is private.', fix: 'Only accounts the owner invited can see it: sign in with one and use your browser’s sign-in, or ask the owner.' },
+  'media.members_only': { text: 'This video is for channel members only.', fix: 'Join the channel with your account, then retry with “Use my browser’s sign-in”.' },
+  'media.age_restricted': { text: 'This video is age-restricted.', fix: 'Sign in with an age-verified account in this browser, then retry with “Use my browser’s sign-in”.' },
+  'media.geo_blocked': { text: 'This video is not available in your country.', fix: 'Nothing on this computer can fix that; the uploader chose where it plays.' },
+  'media.not_started': { text: 'This live event or premiere has not started yet.', fix: 'Try again once it has started.' },
+  'media.live': { text: 'This is a live stream, which NexStream cannot record yet.', fix: 'Download it once the stream has ended and the site offers the recording.' },
+  'media.sabr_only': { text: 'YouTube offered only streams yt-dlp cannot download yet (SABR).', fix: `${UPDATE} If it persists, retry later or with your browser’s sign-in.` },
+  'media.po_token': { text: 'YouTube wants a proof-of-origin (PO) token for these streams.', fix: `${UPDATE} Signing in (“Use my browser’s sign-in”) often avoids it.` },
+  'media.format_unavailable': { text: 'The chosen quality is not offered for this video.', fix: 'Pick another quality, or probe the page again.' },
+  'media.ytdlp_too_old': { text: 'The installed yt-dlp is too old for this site.', fix: UPDATE },
   'media.disk_full': { text: 'The download folder’s disk is full.', fix: 'Free some space or pick another download folder in the options.' },
   'media.output': { text: 'The download folder cannot be written.', fix: 'Pick another in the options.' },
   'job.not_found': { text: 'This download is no longer known to the helper.', fix: 'Start it again.' },

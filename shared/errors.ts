@@ -15,7 +15,19 @@ export const ERROR_CODES = [
   'host.disconnected', // extension side: port closed mid-request
   'host.busy', // the cap on live helper processes is reached
   'media.unsupported', // no extractor / not media
-  'media.unavailable', // dead link, 404, private
+  'media.unavailable', // dead link, 404, removed
+  'media.signin_required', // the site wants a sign-in or a bot check ("Sign in to confirm you're not a bot")
+  'media.forbidden', // HTTP 403 from the site or its media server
+  'media.private', // private video
+  'media.members_only', // channel members / subscribers only
+  'media.age_restricted', // needs a signed-in adult account
+  'media.geo_blocked', // not available in this country
+  'media.not_started', // live event or premiere has not started yet
+  'media.live', // a live stream where a recording was not asked for (or cannot be made)
+  'media.sabr_only', // YouTube offered only SABR streams, which yt-dlp cannot download
+  'media.po_token', // YouTube wants a PO token for these formats
+  'media.format_unavailable', // the requested format is not offered
+  'media.ytdlp_too_old', // the installed yt-dlp cannot handle this site any more
   'media.no_audio', // audio preset on a source with no audio stream
   'media.no_video', // video preset on audio-only source
   'media.ytdlp_missing',

@@ -10,6 +10,7 @@ import { connectNative } from '../host/connect-native.js';
 import { asErrorPayload } from '../host/errors.js';
 import type { MessageReply } from '../messages.js';
 import { loadOptions } from '../options-item.js';
+import { siteCookies } from './site-cookies.js';
 import { JobStore } from './jobs.js';
 import { notifyJob } from './notify.js';
 import { runPopupCommand, type PopupCommand } from './popup-commands.js';
@@ -27,7 +28,7 @@ export function createBackground() {
   // Keep the port (and so the worker and the host's jobs) alive only while something needs it.
   // `tabs` is assigned below; the client only asks after a disconnect, long after this function returned.
   const client: HostClient = new HostClient({ connect: connectNative, shouldReconnect: () => jobs.hasActive() || tabs.popupsOpen });
-  const prober = new Prober(client, sessions, sniff);
+  const prober = new Prober(client, sessions, sniff, siteCookies);
   const tabs = createTabSessions({ client, sessions, sniff, jobs, prober });
 
   client.onEvent((e: Event) => jobs.apply(e));

@@ -4,6 +4,7 @@
  */
 import type { FromPopup } from '../messages.js';
 import { startDownload } from './download.js';
+import { siteCookies } from './site-cookies.js';
 import type { HostClient } from '../host/client.js';
 import type { JobStore } from './jobs.js';
 import { revealPath } from './reveal.js';
@@ -25,8 +26,8 @@ export interface PopupCommandContext {
 type PopupCommandMap = { [K in PopupCommand['type']]: (ctx: PopupCommandContext, msg: Extract<PopupCommand, { type: K }>) => void };
 
 export const POPUP_COMMANDS: PopupCommandMap = {
-  probe: (ctx, msg) => ctx.prober.select(ctx.tabId, msg.url),
-  download: (ctx, msg) => startDownload(ctx.client, ctx.jobs, ctx.sessions.get(ctx.tabId), msg.preset),
+  probe: (ctx, msg) => ctx.prober.select(ctx.tabId, msg.url, msg.signedIn),
+  download: (ctx, msg) => startDownload(ctx.client, ctx.jobs, ctx.sessions.get(ctx.tabId), msg.preset, msg.subs, siteCookies),
   cancel: (ctx, msg) => void ctx.client.request('cancel', { jobId: msg.jobId }).catch(() => undefined),
   reveal: (ctx, msg) => void revealPath(ctx.client, msg.path),
   dismiss: (ctx) => {

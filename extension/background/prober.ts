@@ -2,6 +2,7 @@
  * Asks the host to probe a tab's best source, falling back to the next source when yt-dlp cannot
  * use one (e.g. the page URL of a site it has no extractor for, where the <video> src works).
  */
+import type { BrowserCookie } from '../../shared/protocol/index.js';
 import type { HostClient } from '../host/client.js';
 import { asErrorPayload } from '../host/errors.js';
 import type { SniffStore } from '../detect/network-sniff.js';
@@ -16,6 +17,8 @@ export class Prober {
     private readonly client: Pick<HostClient, 'request'>,
     private readonly sessions: Sessions,
     private readonly sniff: SniffStore,
+    /** The site's cookies for a signed-in session (site-cookies.ts); none by default. */
+    private readonly cookiesFor: (url: string) => Promise<BrowserCookie[] | undefined> = async () => undefined,
   ) {}
 
   sources(s: Session) {
@@ -35,10 +38,11 @@ export class Prober {
   }
 
   /** The user picked a source (or pressed retry). */
-  select(tabId: number, url?: string): void {
+  select(tabId: number, url?: string, signedIn?: boolean): void {
     const s = this.sessions.get(tabId);
     const target = url ?? s.probe.url;
     if (!target) return this.ensure(tabId);
+    if (signedIn) s.signedIn = true;
     void this.run(s, target, false);
   }
 
@@ -47,7 +51,8 @@ export class Prober {
     s.probe = { status: 'loading', url };
     this.sessions.changed(s.tabId);
     try {
-      const result = await this.client.request('probe', { url });
+      const cookies = s.signedIn ? await this.cookiesFor(url) : undefined;
+      const result = await this.client.request('probe', { url, ...(cookies?.length ? { cookies } : {}) });
       if (!this.sessions.isCurrent(s) || s.probe.url !== url) return;
       s.probe = { status: 'ok', url, result };
     } catch (e) {

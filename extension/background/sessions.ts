@@ -9,6 +9,8 @@ export interface Session {
   probe: { status: 'idle' | 'loading' | 'ok' | 'error'; url?: string; result?: ProbeResult; error?: ErrorPayload };
   /** Source URLs already probed in this page view. */
   tried: Set<string>;
+  /** The user chose "Use my browser's sign-in" on this page: its jobs carry the site's cookies. */
+  signedIn?: boolean;
   jobId: string | null;
 }
 

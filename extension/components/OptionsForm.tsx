@@ -6,6 +6,8 @@ import type { ExtensionOptions } from '../storage.js';
 import { describeError } from '../error-text.js';
 import { HostMissing } from './StateCards.js';
 import { ConfigBroken } from './ConfigBroken.js';
+import { SigninSites } from './SigninSites.js';
+import { SubtitleDefaults } from './SubtitleDefaults.js';
 
 export interface OptionsFormProps {
   loadHost: () => Promise<PublicConfig>;
@@ -125,6 +127,15 @@ export function OptionsForm({ loadHost, saveHost, resetHost, loadLocal, saveLoca
           <label className="check-field">
             <input type="checkbox" checked={local.badge} onChange={toggle('badge')} /> Show the media count on the toolbar icon
           </label>
+          <SigninSites sites={local.signinSites} onRevoke={(site) => {
+            const signinSites = local.signinSites.filter((s) => s !== site);
+            setLocal({ ...local, signinSites });
+            void saveLocal({ signinSites });
+          }} />
+          <SubtitleDefaults value={local.subtitleLangs} onChange={(subtitleLangs) => {
+            setLocal({ ...local, subtitleLangs });
+            void saveLocal({ subtitleLangs });
+          }} />
         </fieldset>
       )}
     </main>

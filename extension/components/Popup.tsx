@@ -7,14 +7,20 @@ import { FIRST_META_MARK } from './page-header-dom.js';
 import { defaultPreset } from './presets.js';
 import { QualityPicker } from './QualityPicker.js';
 import { SourcePicker } from './SourcePicker.js';
+import { LiveNote } from './LiveNote.js';
+import { SubtitlePicker, useSubtitleChoice } from './SubtitlePicker.js';
+import { SIGNIN_CODES, siteOrigin } from '../signin.js';
 import { ErrorCard, HostMissing, HostOutdated, NoMedia, PickerSkeleton, RegistryNotice } from './StateCards.js';
 
 export interface PopupActions {
-  download(preset: PresetId): void;
+  /** `subs`: subtitle languages ticked in the picker (video presets). */
+  download(preset: PresetId, subs?: string[]): void;
   cancel(jobId: string): void;
   reveal(path: string): void;
   dismiss(): void;
   probe(url?: string): void;
+  /** Opt this site in to "Use my browser's sign-in" (asks for the cookies permission), then probe again signed in. */
+  signIn?(origin: string): void;
 }
 
 export type PopupView = 'loading' | 'host-missing' | 'host-outdated' | 'job' | 'picker' | 'probing' | 'no-media' | 'error';
@@ -28,8 +34,16 @@ export function popupView(state: PopupState | null): PopupView {
   if (job) return 'job';
   if (probe.status === 'ok') return 'picker';
   if (probe.status === 'loading') return 'probing';
+  if (probe.status === 'error' && SIGNIN_CODES.has(probe.error?.code ?? '')) return 'error';
   if (probe.status === 'error') return state.mediaCount === 0 && probe.error?.code.startsWith('media.') ? 'no-media' : 'error';
   return state.sources.length === 0 && state.page ? 'no-media' : 'probing';
+}
+
+/** The sign-in offer for a failure a site sign-in can fix (the site is the probed source's origin). */
+function signInOffer(state: PopupState, actions: PopupActions): { site: string; onClick: () => void } | undefined {
+  const origin = siteOrigin(state.probe.url);
+  if (!origin || !actions.signIn || !SIGNIN_CODES.has(state.probe.error?.code ?? '')) return undefined;
+  return { site: new URL(origin).host, onClick: () => actions.signIn?.(origin) };
 }
 
 export interface PopupProps {
@@ -38,10 +52,15 @@ export interface PopupProps {
   tab?: { url: string; title?: string } | null;
   actions: PopupActions;
   preferAudio?: boolean;
+  /** Options page default: subtitle languages ticked when the source has them. */
+  subtitleLangs?: string[];
 }
 
-export function Popup({ state, tab, actions, preferAudio = false }: PopupProps) {
+export function Popup({ state, tab, actions, preferAudio = false, subtitleLangs = [] }: PopupProps) {
   const [preset, setPreset] = useState<PresetId | null>(null);
+  const subtitles = state?.probe.result?.subtitles ?? [];
+  const [subs, setSubs] = useSubtitleChoice(subtitles, subtitleLangs);
+  const isVideo = state?.probe.result?.presets.find((p) => p.id === preset)?.kind === 'video';
   const presets = state?.probe.result?.presets;
   useEffect(() => {
     if (presets && (!preset || !presets.some((p) => p.id === preset))) setPreset(defaultPreset(presets, preferAudio));
@@ -64,9 +83,13 @@ export function Popup({ state, tab, actions, preferAudio = false }: PopupProps) 
       {view === 'host-missing' && <HostMissing />}
       {view === 'host-outdated' && <HostOutdated error={state?.host.error ?? state?.probe.error} />}
       {view === 'no-media' && <NoMedia />}
-      {view === 'error' && state?.probe.error && <ErrorCard error={state.probe.error} onRetry={() => actions.probe()} />}
+      {view === 'error' && state?.probe.error && <ErrorCard error={state.probe.error} onRetry={() => actions.probe()} signIn={signInOffer(state, actions)} />}
       {view === 'picker' && presets && (
-        <QualityPicker presets={presets} value={preset} onChange={setPreset} onDownload={(id) => actions.download(id)} />
+        <>
+          {state?.probe.result?.live && <LiveNote live={state.probe.result.live} />}
+          {isVideo && subtitles.length > 0 && <SubtitlePicker tracks={subtitles} value={subs} onChange={setSubs} />}
+          <QualityPicker presets={presets} value={preset} onChange={setPreset} onDownload={(id) => (isVideo && subs.length ? actions.download(id, subs) : actions.download(id))} />
+        </>
       )}
       {view === 'job' && state?.job && <JobProgress job={state.job} onCancel={actions.cancel} onReveal={actions.reveal} onDismiss={actions.dismiss} />}
       <RegistryNotice registry={state?.host.registry} />

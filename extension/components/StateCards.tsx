@@ -55,11 +55,16 @@ export function NoMedia() {
   );
 }
 
-export function ErrorCard({ error, onRetry }: { error: ErrorPayload; onRetry?: () => void }) {
+export function ErrorCard({ error, onRetry, signIn }: { error: ErrorPayload; onRetry?: () => void; signIn?: { site: string; onClick: () => void } }) {
   return (
     <section className="card error" role="alert">
       <h2>Something went wrong</h2>
       <p className="error-text">{describeError(error)}</p>
+      {signIn && (
+        <button type="button" className="primary signin" onClick={signIn.onClick}>
+          Use my browser’s sign-in for {signIn.site}
+        </button>
+      )}
       {onRetry && (
         <button type="button" className="ghost" onClick={onRetry}>
           Try again

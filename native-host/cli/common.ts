@@ -22,7 +22,8 @@ export function urlProblem(url: string): NexError | null {
 
 export function reportError(io: CliIo, json: boolean, e: unknown): number {
   const err = toErrorPayload(e);
-  if (json) io.stdout.write(`${JSON.stringify({ type: 'error', code: err.code, message: err.message })}\n`);
+  const fix = errorText(err.code)?.fix;
+  if (json) io.stdout.write(`${JSON.stringify({ type: 'error', code: err.code, message: err.message, ...(fix ? { fix } : {}) })}\n`);
   else io.stderr.write(`error [${err.code}]: ${err.message}\n${fixLine(err.code)}`);
   return err.code === 'job.cancelled' ? 130 : 1;
 }

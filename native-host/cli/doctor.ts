@@ -30,7 +30,7 @@ export const doctor: Command = {
 function render(r: DoctorReport): string {
   const lines = [`nexstream ${r.hostVersion} (protocol ${r.protocolVersion}) on ${r.platform}`, ''];
   for (const t of r.tools) {
-    lines.push(`${t.ok ? 'ok  ' : 'FAIL'} ${t.name.padEnd(8)} ${t.version ?? '-'}  ${t.path ?? '(not found)'}`);
+    lines.push(`${t.ok ? 'ok  ' : 'FAIL'} ${t.name.padEnd(16)} ${t.version ?? '-'}  ${t.path ?? (t.ok ? '' : '(not found)')}`);
     if (t.problem) lines.push(`       problem: ${t.problem}`);
     if (t.fix) lines.push(`       fix: ${t.fix}`);
   }

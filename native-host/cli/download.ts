@@ -5,18 +5,21 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PRESET_IDS } from '../../shared/presets.js';
-import { PresetId, type Event } from '../../shared/protocol/index.js';
+import { PresetId, SubtitleChoice, type Event } from '../../shared/protocol/index.js';
 import { NexError } from '../../shared/errors.js';
 import { cliServices, reportError, urlProblem, usageError } from './common.js';
+import { readCookieFile } from '../media/cookies.js';
 import { ProgressPrinter } from './progress-bar.js';
 import { LIMITS } from '../limits.js';
 import { resolveForDownload, type ResolvedInput } from '../resolver/download-input.js';
 import type { Command } from './types.js';
 
-const usage = `nexstream download <url> --preset <id> [--out DIR] [--json] [--verbose]
+const usage = `nexstream download <url> --preset <id> [--out DIR] [--subs en,de|all] [--cookies FILE] [--json] [--verbose]
 nexstream download <url-or-text> --resolve --preset <id> ...   (find the official track first)
 
 Presets: ${PRESET_IDS.join(', ')}
+--cookies FILE signs in with a Netscape cookies.txt for the site (used for this job only, never copied elsewhere).
+--subs embeds those subtitle languages (video presets; see \`nexstream probe --json\`), or all non-automatic ones.
 With --json prints one JSON object per line:
   {"type":"progress","percent":..,"speed":..,"etaSec":..}  ...
   {"type":"done","path":"..."}                 (exit 0)
@@ -32,7 +35,7 @@ export const download: Command = {
       parsed = parseArgs({
         args,
         allowPositionals: true,
-        options: { resolve: { type: 'boolean' }, preset: { type: 'string', short: 'p' }, out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, verbose: { type: 'boolean' } },
+        options: { resolve: { type: 'boolean' }, preset: { type: 'string', short: 'p' }, out: { type: 'string', short: 'o' }, subs: { type: 'string' }, cookies: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' } },
       });
     } catch (e) {
       return usageError(io, usage, (e as Error).message);
@@ -43,6 +46,8 @@ export const download: Command = {
     if (!input || extra.length) return usageError(io, usage, values.resolve ? 'expected one <url-or-text> (quote text with spaces)' : 'expected exactly one <url>');
     const preset = PresetId.safeParse(values.preset ?? 'best');
     if (!preset.success) return usageError(io, usage, `unknown preset "${values.preset}"`);
+    const subs = values.subs === undefined ? undefined : SubtitleChoice.safeParse(values.subs === 'all' ? 'all' : values.subs.split(',').map((l) => l.trim()).filter(Boolean));
+    if (subs && !subs.success) return usageError(io, usage, `--subs takes language codes like en,de or "all" (got "${values.subs}")`);
     if (!values.resolve) {
       const bad = urlProblem(input);
       if (bad) return reportError(io, json, bad);
@@ -90,7 +95,8 @@ export const download: Command = {
       const outDir = path.resolve(values.out ?? services.config.get().downloadDir);
       // A CLI run killed with SIGKILL left its .part here; the host sweeps at start, the next CLI run does too.
       await services.media.cleanupStaleParts(outDir).catch(() => undefined);
-      services.jobs.submit({ url, preset: preset.data, outDir, ...(target.title && { title: target.title }), ...(target.tags && { tags: target.tags }) });
+      const cookies = values.cookies === undefined ? undefined : await readCookieFile(path.resolve(values.cookies), url);
+      services.jobs.submit({ url, preset: preset.data, outDir, ...(target.title && { title: target.title }), ...(target.tags && { tags: target.tags }), ...(subs?.data && { subs: subs.data }), ...(cookies && { cookies }) });
       await finished;
     } catch (e) {
       outcome = { ok: false, error: e };

@@ -1,5 +1,6 @@
 import { NexError } from '../../shared/errors.js';
 import { downloadDirProblem } from '../config/download-dir.js';
+import { fromBrowserCookies } from '../media/cookies.js';
 import type { Handler } from './types.js';
 
 /** Queues a download and answers at once with its id; progress follows as job.* events. */
@@ -13,6 +14,8 @@ export const download: Handler<'download'> = async (req, ctx) => {
     outDir: req.outDir ?? ctx.config.get().downloadDir,
     ...(req.title !== undefined && { title: req.title }),
     ...(req.tags !== undefined && { tags: req.tags }),
+    ...(req.subs !== undefined && { subs: req.subs }),
+    ...(req.cookies?.length && { cookies: fromBrowserCookies(req.cookies) }),
   });
   ctx.log.info(`queued ${req.preset} download of ${req.url}`, job.id);
   return { jobId: job.id };

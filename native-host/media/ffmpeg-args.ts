@@ -2,6 +2,7 @@
 import type { PresetId } from '../../shared/protocol/index.js';
 import { MP4_AUDIO, MP4_VIDEO } from './codecs.js';
 import { AUDIO_PRESETS, presetSpec } from '../../shared/presets.js';
+import { extrasArgs, type FfmpegExtras } from './ffmpeg-extras.js';
 import { networkInputArgs } from './net-input-args.js';
 import { metadataArgs, type TagValues } from './tags.js';
 
@@ -15,6 +16,8 @@ export interface StreamSource {
   /** An http(s) URL ffmpeg reads itself, or `pipe:N` fed by a yt-dlp process. */
   url: string;
   headers?: Record<string, string> | null;
+  /** ffmpeg `-cookies` lines for this input (cookies.ts); redacted from logged command lines. */
+  cookies?: string;
   /** Codec family ('h264', 'aac', ...) when known; decides copy vs transcode. */
   codec?: string | null;
 }
@@ -32,6 +35,8 @@ export interface FfmpegJob {
   output: { kind: 'file'; path: string } | { kind: 'pipe' };
   /** Seconds without progress before the job counts as stalled; sets the network read timeout. Default 30. */
   stallSec?: number;
+  /** Subtitles and chapters (ffmpeg-extras.ts). */
+  extras?: FfmpegExtras;
 }
 
 /** `-headers` wants CRLF-terminated lines; CR/LF inside a value would inject headers. */
@@ -46,7 +51,8 @@ function inputArgs(src: StreamSource, stallSec?: number): string[] {
   if (src.url.startsWith('pipe:')) return ['-protocol_whitelist', 'pipe', '-i', src.url];
   const headers = src.headers && Object.keys(src.headers).length ? ['-headers', headerBlock(src.headers)] : [];
   // Reconnect + read timeout: a dropped connection resumes, a silent one fails instead of hanging.
-  return ['-protocol_whitelist', NET_PROTOCOLS, ...networkInputArgs(stallSec), ...headers, '-i', src.url];
+  const cookies = src.cookies ? ['-cookies', src.cookies] : [];
+  return ['-protocol_whitelist', NET_PROTOCOLS, ...networkInputArgs(stallSec), ...headers, ...cookies, '-i', src.url];
 }
 
 function audioCodecArgs(preset: PresetId, codec: string | null | undefined): string[] {
@@ -102,6 +108,7 @@ export function buildFfmpegArgs(job: FfmpegJob): string[] {
     codecs.push('-c:v', 'mjpeg', '-q:v', '3', '-frames:v', '1', '-disposition:v:0', 'attached_pic');
     codecs.push('-metadata:s:v:0', 'title=Album cover', '-metadata:s:v:0', 'comment=Cover (front)');
   }
+  const extra = extrasArgs(job.extras, inputs.length, spec.muxer, inputArgs);
   const toPipe = job.output.kind === 'pipe';
   const muxerArgs: string[] = [];
   if (spec.muxer === 'mp4' || spec.muxer === 'ipod') {
@@ -118,12 +125,12 @@ export function buildFfmpegArgs(job: FfmpegJob): string[] {
     '-progress',
     toPipe ? 'pipe:3' : 'pipe:1',
     ...inputs.flatMap((src) => inputArgs(src, job.stallSec)),
+    ...extra.inputs,
     ...maps,
-    '-map_metadata',
-    '-1',
-    '-map_chapters',
-    '-1',
+    ...extra.maps,
+    ...extra.metadata,
     ...codecs,
+    ...extra.codecs,
     ...metadataArgs(job.tags ?? {}, spec.muxer),
     ...muxerArgs,
     // The output is a `.part` name the pipeline reserved itself, so -y only overwrites our own empty file.

@@ -18,6 +18,7 @@ import { processFailure, type ProcessExit } from './process-failure.js';
 import { assertChildCapacity, supervise } from './supervise.js';
 import type { LogFn, Tools } from './types.js';
 import { ytdlpError, ytdlpPipeArgs } from './ytdlp-args.js';
+import { ffmpegHttpFailure } from './ytdlp-errors.js';
 
 export interface FfmpegRunOptions {
   signal?: AbortSignal;
@@ -31,6 +32,10 @@ export interface FfmpegRunOptions {
   audioRequired?: boolean;
   /** No output, media time or feeder bytes for this long fails the run as media.stalled. Default 30 s. */
   stallMs?: number;
+  /** The job's private cookies.txt for the yt-dlp feeders. */
+  cookiesFile?: string;
+  /** Text written to ffmpeg's extra fds and closed (the chapters' FFMETADATA). */
+  textFeeds?: Array<{ fd: number; text: string }>;
 }
 
 /** What ffmpeg said about its inputs, for the completeness check. */
@@ -61,6 +66,8 @@ export function ffmpegError(exit: ProcessExit | number | null, tail: string, aud
   const { exitCode } = failure;
   const details = { ...failure, stderrTail: tail.split('\n').slice(-15).join('\n') };
   if (DISK_FULL.test(tail)) return new NexError('media.disk_full', 'The disk is full: free some space or pick another download folder.', details);
+  const http = ffmpegHttpFailure(tail, details);
+  if (http) return http;
   if (audioRequired && NO_STREAM.test(tail)) return new NexError('media.no_audio', 'This source has no audio stream, so an audio preset cannot be made from it.', details);
   const last = tail.trim().split('\n').at(-1) ?? '';
   return new NexError('media.ffmpeg_exit', `ffmpeg failed (exit ${exitCode ?? 'signal'}): ${last}`, details);
@@ -89,7 +96,7 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
     source: 'ffmpeg',
     log: opts.log,
     signal: group.signal,
-    extraPipes: feeders.length ? Math.max(...feeders.map((f) => f.fd)) - 2 : 0,
+    extraPipes: Math.max(2, ...feeders.map((f) => f.fd), ...(opts.textFeeds ?? []).map((t) => t.fd)) - 2,
     // ffmpeg finishing its trailer after SIGTERM still reports progress=end: not news for a cancelled job.
     onStdout: (c) =>
       parse(c).forEach((p) => {
@@ -103,8 +110,13 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
       if (short) fail(shortReadError(short));
     },
   });
+  for (const t of opts.textFeeds ?? []) {
+    const sink = ff.sub.stdio[t.fd] as Writable | null;
+    sink?.on('error', () => undefined);
+    sink?.end(t.text);
+  }
   const feeding = feeders.map((f, i) => {
-    const y = supervise(tools.ytdlp, ytdlpPipeArgs(opts.url, f.formatId, tools), { source: 'yt-dlp', log: opts.log, signal: group.signal, rawStdout: true, cwd: cwds[i] });
+    const y = supervise(tools.ytdlp, ytdlpPipeArgs(opts.url, f.formatId, tools, opts.cookiesFile), { source: 'yt-dlp', log: opts.log, signal: group.signal, rawStdout: true, cwd: cwds[i] });
     const sink = ff.sub.stdio[f.fd] as Writable | null;
     // ffmpeg closing its end early (error, or done) is an EPIPE here, not a crash.
     sink?.on('error', () => undefined);
@@ -125,7 +137,7 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
     if (opts.signal?.aborted) throw cancelled();
     if (failure) throw failure;
     const failedFeed = fed.find((r) => r.exitCode !== 0 && r.signal === null);
-    if (failedFeed) throw ytdlpError(failedFeed, failedFeed.tail, opts.url);
+    if (failedFeed) throw ytdlpError(failedFeed, failedFeed.tail, opts.url, tools.ytdlpVersion);
     if (done.exitCode !== 0) throw ffmpegError(done, ff.stderrTail.text(), opts.audioRequired ?? false);
     // ffmpeg gave up reconnecting and wrote what it had: exit 0, but bytes are missing.
     if (watch.gaveUp) throw gaveUpError(watch.gaveUp);

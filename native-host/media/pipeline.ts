@@ -9,6 +9,9 @@ import { buildFfmpegArgs, supportsCover, type StreamSource } from './ffmpeg-args
 import { runFfmpeg } from './ffmpeg-run.js';
 import { uniquePath } from './filename.js';
 import { assertComplete } from './verify-output.js';
+import { assertDownloadable } from './probe-extras.js';
+import { withCookies } from './source-cookies.js';
+import { checkSubtitles, dropFailedSubtitle, planExtras } from './download-extras.js';
 import { commitPart, removePart } from './part-files.js';
 import { presetSpec } from '../../shared/presets.js';
 import { chooseFormats } from './presets.js';
@@ -38,6 +41,7 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
   if (!PresetId.safeParse(spec.preset).success) throw new NexError('input.invalid', `Unknown preset: ${String(spec.preset)}`);
   if (signal?.aborted) throw cancelled();
   const detail = cachedProbe ?? (await probe(spec.url, tools, { signal, log }));
+  assertDownloadable(detail.result);
   const info = InfoDict.parse(detail.info);
   const preset = presetSpec(spec.preset);
   const selection = chooseFormats(rawFormats(info), spec.preset);
@@ -45,7 +49,8 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
   const weakTitle = info.extractor === 'generic' && info.title === info.id;
   const title = spec.tags?.title ?? (weakTitle && spec.title ? spec.title : detail.result.title);
   hooks.onTitle?.(title);
-  const sources = planSources(selection);
+  const sources = withCookies(planSources(selection), spec.cookies);
+  const extras = planExtras(info, spec, preset.muxer, 3 + sources.feeders.length, detail.result.durationSec, log);
   const tags = gatherTags({ ...info, title }, spec.tags, spec.title);
   let cover = coverSource(spec, detail);
 
@@ -54,13 +59,15 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
   } catch (e) {
     throw fsError(e, spec.outDir);
   }
+  await checkSubtitles(extras, signal, log);
+  if (signal?.aborted) throw cancelled();
   const out = await uniquePath(spec.outDir, title, preset.ext).catch((e: unknown) => {
     throw fsError(e, spec.outDir);
   });
   try {
     let declared: number | null = null;
     for (;;) {
-      const args = buildFfmpegArgs({ preset: spec.preset, ...sources, cover, tags, output: { kind: 'file', path: out.partPath }, stallSec: spec.stallSec });
+      const args = buildFfmpegArgs({ preset: spec.preset, ...sources, cover, tags, output: { kind: 'file', path: out.partPath }, stallSec: spec.stallSec, extras: extras.extras });
       try {
         ({ declaredDurationSec: declared } = await runFfmpeg(args, tools, {
           signal,
@@ -71,11 +78,14 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
           onProgress: hooks.onProgress,
           audioRequired: preset.kind === 'audio',
           ...(spec.stallSec ? { stallMs: spec.stallSec * 1000 } : {}),
+          textFeeds: extras.textFeeds,
+          ...(hooks.cookiesFile ? { cookiesFile: hooks.cookiesFile } : {}),
         }));
         break;
       } catch (e) {
         // The thumbnail failed to open (ffmpeg names the input it could not read): once more without it.
         const tail = isNexError(e) ? String(e.details?.stderrTail ?? '') : '';
+        if (isNexError(e) && dropFailedSubtitle(extras, tail, log)) continue;
         if (!cover || !isNexError(e) || e.code !== 'media.ffmpeg_exit' || !tail.includes(cover.url)) throw e;
         log?.({ source: 'host', level: 'warn', text: `Cover art could not be read (${cover.url}); writing the file without it.` });
         cover = undefined;

@@ -2,6 +2,7 @@
 import type { Format, PresetId, PresetOption, ProbeResult } from '../../shared/protocol/index.js';
 import { codecFamily } from './codecs.js';
 import { AUDIO_PRESETS, AUDIO_PRESET_IDS, VIDEO_HEIGHTS, type AudioPresetId } from '../../shared/presets.js';
+import { mediaExtras } from './probe-extras.js';
 import { chooseFormats, formatHeight, heightTier } from './presets.js';
 import { hasAudio, hasVideo, rawFormats, thumbnailUrl, type InfoDict, type RawFormat } from './ytdlp-info.js';
 
@@ -98,5 +99,6 @@ export function toProbeResult(url: string, info: InfoDict, formats: RawFormat[] 
     ...(info.extractor ? { extractor: info.extractor } : {}),
     formats: formats.map(mapFormat),
     presets: buildPresets(formats, info.duration ?? null),
+    ...mediaExtras(info),
   };
 }

@@ -30,7 +30,7 @@ async function runYtdlpJson(url: string, tools: Tools, opts: ProbeOptions): Prom
   let stdout = '';
   const limit = AbortSignal.timeout(opts.timeoutMs ?? PROBE_TIMEOUT_MS);
   const signal = opts.signal ? AbortSignal.any([opts.signal, limit]) : limit;
-  const p = supervise(tools.ytdlp, ytdlpProbeArgs(url, tools), { source: 'yt-dlp', log: opts.log, signal, onStdout: (c) => (stdout += c) });
+  const p = supervise(tools.ytdlp, ytdlpProbeArgs(url, tools, opts.cookiesFile), { source: 'yt-dlp', log: opts.log, signal, onStdout: (c) => (stdout += c) });
   const exit = await p.exited;
   if (opts.signal?.aborted) throw cancelled();
   // Our time limit, not yt-dlp, ended the run: its own code, so nobody reads it as a yt-dlp bug.
@@ -38,7 +38,7 @@ async function runYtdlpJson(url: string, tools: Tools, opts: ProbeOptions): Prom
     const ms = opts.timeoutMs ?? PROBE_TIMEOUT_MS;
     throw new NexError('media.timeout', `yt-dlp did not answer within ${ms / 1000} s.`, { url, tool: 'yt-dlp', timeoutMs: ms, ...processFailure(exit, { timedOut: true }) });
   }
-  if (exit.exitCode !== 0) throw ytdlpError(exit, p.stderrTail.text(), url);
+  if (exit.exitCode !== 0) throw ytdlpError(exit, p.stderrTail.text(), url, tools.ytdlpVersion);
   try {
     return parseInfoJson(stdout);
   } catch (e) {
@@ -51,7 +51,9 @@ export const probeGate = new ProbeGate<ProbeDetail>();
 
 export async function probe(url: string, tools: Tools, opts: ProbeOptions = {}): Promise<ProbeDetail> {
   assertHttpUrl(url);
-  if (!opts.noCache) {
+  // A signed-in probe is this job's alone: its format URLs and headers may carry the session.
+  const cacheable = !opts.noCache && !opts.cookiesFile;
+  if (cacheable) {
     const hit = probeCache.get(url);
     if (hit) return hit;
   }
@@ -71,7 +73,7 @@ async function probeNow(url: string, tools: Tools, opts: ProbeOptions): Promise<
     // yt-dlp's generic extractor takes a bare picture for a one-frame video.
     if (formats.every((f) => IMAGE_EXTS.has(f.ext ?? ''))) throw new NexError('media.unsupported', 'This address is a picture, not audio or video.', { url });
     const detail: ProbeDetail = { result: toProbeResult(url, info, formats), info: info as Record<string, unknown>, probedAt: Date.now() };
-    probeCache.set(url, detail);
+    if (!opts.cookiesFile) probeCache.set(url, detail);
     return detail;
   } catch (e) {
     if (isNexError(e)) throw e;

@@ -101,7 +101,9 @@ export function adopt<T extends Promise<unknown> & { pid?: number }>(start: () =
 export function supervise(file: string, args: string[], opts: SuperviseOptions): Supervised {
   const { log, source } = opts;
   assertChildCapacity(1);
-  log?.({ source, level: 'info', text: redact(displayCommand(file, args)) });
+  // ffmpeg's -cookies value is the session itself: never shown.
+  const shown = args.map((a, i) => (args[i - 1] === '-cookies' ? '***' : a));
+  log?.({ source, level: 'info', text: redact(displayCommand(file, shown)) });
   const pipes = Array.from({ length: opts.extraPipes ?? 0 }, () => 'pipe' as const);
   // The log shows the tool's own command; the guard that kills it with the host is plumbing.
   const [guard, ...guardArgs] = deathSignalPrefix();

@@ -4,16 +4,19 @@ import { execa } from 'execa';
 import { NexError } from '../../shared/errors.js';
 import type { ToolStatus } from '../../shared/protocol/index.js';
 import { findExecutable } from './find-executable.js';
+import { chooseJsRuntime } from './js-runtime.js';
 import { ToolCache } from './tool-cache.js';
 import type { Tools } from './types.js';
 import { LIMITS } from '../limits.js';
+import { ytdlpStatuses, type YtdlpReportOptions } from './ytdlp-report.js';
+import { YTDLP_JS_RUNTIMES_SINCE, versionAtLeast } from './ytdlp-version.js';
+
+export { YTDLP_JS_RUNTIMES_SINCE, versionAtLeast };
 
 export const YTDLP_FIX =
   'Install yt-dlp: `pipx install yt-dlp` (or `python3 -m pip install -U yt-dlp`, `brew install yt-dlp`, `apt-get install yt-dlp`), or set NEXSTREAM_YTDLP to its path.';
 export const FFMPEG_FIX =
   'Install FFmpeg (with ffprobe): `apt-get install ffmpeg`, `brew install ffmpeg`, `winget install ffmpeg`, or set NEXSTREAM_FFMPEG / NEXSTREAM_FFPROBE to their paths.';
-/** First yt-dlp release with `--js-runtimes` (needed for YouTube since late 2025). */
-export const YTDLP_JS_RUNTIMES_SINCE = '2025.11';
 const MIN_FFMPEG_MAJOR = 4;
 
 async function versionOf(file: string, args: string[]): Promise<string | null> {
@@ -24,19 +27,6 @@ async function versionOf(file: string, args: string[]): Promise<string | null> {
 /** 'ffmpeg version 5.1.9-0+deb12u1 Copyright ...' -> '5.1.9-0+deb12u1'; git builds ('N-11...') come back whole. */
 export function parseFfmpegVersion(firstLine: string): string | null {
   return /version\s+(\S+)/.exec(firstLine)?.[1] ?? null;
-}
-
-/** '2025.11.12' (or nightly '2025.11.12.232905') >= '2025.11'? Compares numeric parts. */
-export function versionAtLeast(version: string, min: string): boolean {
-  const a = version.split(/[.-]/).map((x) => Number.parseInt(x, 10));
-  const b = min.split('.').map(Number);
-  for (let i = 0; i < b.length; i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (Number.isNaN(x)) return false;
-    if (x !== y) return x > y;
-  }
-  return true;
 }
 
 const helpCache = new Map<string, Promise<boolean>>();
@@ -84,6 +74,7 @@ export async function discoverTools(env: NodeJS.ProcessEnv = process.env, opts: 
   const ask = (file: string, args: string[]) => (cache ? cache.get(file, `${path.basename(file)} ${args.join(' ')}`, () => first(file, args)) : first(file, args));
   const [ytdlpVersion, ffmpegOut] = await Promise.all([ask(ytdlp, ['--version']), ask(ffmpeg, ['-hide_banner', '-version'])]);
   const ytdlpSupportsJsRuntimes = await supportsJsRuntimes(ytdlp, ytdlpVersion, cache ?? undefined);
+  const choice = ytdlpSupportsJsRuntimes ? await chooseJsRuntime({ ytdlpVersion, env, hostNode: hostNode(), cache: cache ?? undefined }) : null;
   await cache?.save();
   return {
     ytdlp,
@@ -92,11 +83,15 @@ export async function discoverTools(env: NodeJS.ProcessEnv = process.env, opts: 
     ytdlpVersion,
     ffmpegVersion: ffmpegOut ? parseFfmpegVersion(ffmpegOut.split('\n')[0] ?? '') : null,
     ytdlpSupportsJsRuntimes,
+    jsRuntime: choice?.runtime ?? null,
   };
 }
 
+const hostNode = () => ({ path: process.execPath, version: process.versions.node });
+
 /** One ToolStatus per tool, for `nexstream doctor`; never throws. */
-export async function toolReport(env: NodeJS.ProcessEnv = process.env, paths?: ToolPaths): Promise<ToolStatus[]> {
+export async function toolReport(env: NodeJS.ProcessEnv = process.env, opts: YtdlpReportOptions & { paths?: ToolPaths } = {}): Promise<ToolStatus[]> {
+  const { paths, ...reportOpts } = opts;
   const where = toolPaths(env, paths);
   const find = async (name: string, override: string | null, args: string[]) => {
     const p = await findExecutable(name, env, override);
@@ -113,14 +108,11 @@ export async function toolReport(env: NodeJS.ProcessEnv = process.env, paths?: T
     if (!t.version) return { name, path: t.p, version: null, ok: false, problem: 'found but does not run', fix };
     return tooOld ? { name, path: t.p, version: t.version, ok: true, problem: tooOld, fix } : { name, path: t.p, version: t.version, ok: true };
   };
-  const ytOld =
-    y.version && !versionAtLeast(y.version, YTDLP_JS_RUNTIMES_SINCE)
-      ? `yt-dlp ${y.version} predates ${YTDLP_JS_RUNTIMES_SINCE}: generic pages work, but sites that change often (YouTube needs --js-runtimes) will fail`
-      : null;
   const ffMajor = f.version ? Number.parseInt(f.version, 10) : NaN;
   const ffOld = Number.isFinite(ffMajor) && ffMajor < MIN_FFMPEG_MAJOR ? `ffmpeg ${f.version} is older than ${MIN_FFMPEG_MAJOR}.0` : null;
+  const yt = y.p && y.version ? await ytdlpStatuses(y.p, y.version, env, { hostNode: hostNode(), ...reportOpts }) : [status('yt-dlp', y, YTDLP_FIX, null)];
   return [
-    status('yt-dlp', y, ytOld ? 'Update yt-dlp: `pipx upgrade yt-dlp` or `yt-dlp -U` (distribution packages lag behind), or point NEXSTREAM_YTDLP at a newer binary.' : YTDLP_FIX, ytOld),
+    ...yt,
     status('ffmpeg', f, FFMPEG_FIX, ffOld),
     status('ffprobe', fp, FFMPEG_FIX, null),
   ];

@@ -2,15 +2,19 @@
  * The contract between the media pipeline (probe, download) and its callers (job manager, CLI, bench).
  * Implementations live beside this file; callers import only from './index.js'.
  */
-import type { PresetId, ProbeResult, Progress, TrackTags } from '../../shared/protocol/index.js';
+import type { PresetId, ProbeResult, Progress, SubtitleChoice, TrackTags } from '../../shared/protocol/index.js';
+import type { Cookie } from './cookies.js';
+import type { JsRuntime } from './js-runtime.js';
 
 /** Resolved paths of the external tools, and what the installed yt-dlp supports. */
 export interface Tools {
   ytdlp: string;
   ffmpeg: string;
   ffprobe: string;
-  /** yt-dlp accepts `--js-runtimes` (2025.x+); pass node to it then. */
+  /** yt-dlp accepts `--js-runtimes` (2025.11.12+). */
   ytdlpSupportsJsRuntimes: boolean;
+  /** The runtime passed as `--js-runtimes NAME:PATH` (only when supported and one this yt-dlp accepts was found). */
+  jsRuntime?: JsRuntime | null;
   ytdlpVersion: string | null;
   ffmpegVersion: string | null;
 }
@@ -26,6 +30,8 @@ export interface ProbeOptions {
   noCache?: boolean;
   /** yt-dlp -J time limit; default LIMITS.probeMs. */
   timeoutMs?: number;
+  /** The job's private cookies.txt for yt-dlp (cookies.ts); such a probe is never cached. */
+  cookiesFile?: string;
 }
 
 /** A probe with what the pipeline needs beyond the picker's model (format URLs, headers). */
@@ -46,6 +52,10 @@ export interface DownloadSpec {
   tags?: TrackTags;
   /** Seconds without progress before the download fails as media.stalled; default 30 (config stallTimeoutSec). */
   stallSec?: number;
+  /** Subtitle languages to embed (video presets), or 'all'. */
+  subs?: SubtitleChoice;
+  /** This job's cookies for the site (held in memory; never logged). */
+  cookies?: Cookie[];
 }
 
 export interface DownloadHooks {
@@ -54,6 +64,8 @@ export interface DownloadHooks {
   onProgress?: (p: Progress) => void;
   /** Called once the title (and so the final file name) is known. */
   onTitle?: (title: string) => void;
+  /** The job's private cookies.txt, for yt-dlp feeders. */
+  cookiesFile?: string;
 }
 
 export interface DownloadResult {

@@ -1,43 +1,38 @@
 /** yt-dlp command lines (machine interfaces only: -J, and -o - for the pipe fallback), and its errors as NexErrors. Pure. */
 import { NexError } from '../../shared/errors.js';
+import { jsRuntimeArgs } from './js-runtime.js';
 import { processFailure, type ProcessExit } from './process-failure.js';
 import type { Tools } from './types.js';
+import { lastMeaningfulLine, ytdlpFailure } from './ytdlp-errors.js';
 import { LIMITS } from '../limits.js';
 
-/** Same behaviour whatever the user's yt-dlp config says; node as JS runtime where yt-dlp can use one. */
-export function ytdlpBaseArgs(tools: Pick<Tools, 'ytdlpSupportsJsRuntimes'>): string[] {
-  return ['--ignore-config', '--no-warnings', '--no-playlist', '--socket-timeout', String(LIMITS.ytdlpSocketTimeoutSec), ...(tools.ytdlpSupportsJsRuntimes ? ['--js-runtimes', 'node'] : [])];
+type ArgTools = Pick<Tools, 'ytdlpSupportsJsRuntimes' | 'jsRuntime'>;
+
+/** The job's private cookies.txt (a path; the values stay in the file). */
+const cookieArgs = (file?: string) => (file ? ['--cookies', file] : []);
+
+/** Same behaviour whatever the user's yt-dlp config says; the chosen JS runtime only where yt-dlp takes the flag. Warnings stay on: they explain SABR / PO token failures. */
+export function ytdlpBaseArgs(tools: ArgTools): string[] {
+  const js = tools.ytdlpSupportsJsRuntimes && tools.jsRuntime ? jsRuntimeArgs(tools.jsRuntime) : [];
+  return ['--ignore-config', '--no-playlist', '--socket-timeout', String(LIMITS.ytdlpSocketTimeoutSec), ...js];
 }
 
 /** `-J`: one JSON info dict on stdout. The URL goes after `--` so it can never be read as an option. */
-export function ytdlpProbeArgs(url: string, tools: Pick<Tools, 'ytdlpSupportsJsRuntimes'>): string[] {
-  return ['-J', ...ytdlpBaseArgs(tools), '--', url];
+export function ytdlpProbeArgs(url: string, tools: ArgTools, cookiesFile?: string): string[] {
+  return ['-J', ...ytdlpBaseArgs(tools), ...cookieArgs(cookiesFile), '--', url];
 }
 
 /** One format's bytes on stdout, for protocols ffmpeg cannot read itself (DASH segments, ISM, ...). */
-export function ytdlpPipeArgs(url: string, formatId: string, tools: Pick<Tools, 'ytdlpSupportsJsRuntimes'>): string[] {
-  return ['--quiet', '--no-progress', ...ytdlpBaseArgs(tools), '--no-part', '-f', formatId, '-o', '-', '--', url];
+export function ytdlpPipeArgs(url: string, formatId: string, tools: ArgTools, cookiesFile?: string): string[] {
+  return ['--quiet', '--no-progress', ...ytdlpBaseArgs(tools), ...cookieArgs(cookiesFile), '--no-part', '-f', formatId, '-o', '-', '--', url];
 }
 
-/** The last `ERROR:` line, without yt-dlp's "please report this issue" boilerplate. */
-export function ytdlpErrorLine(stderr: string): string | null {
-  const lines = stderr.split(/\r?\n/).filter((l) => l.startsWith('ERROR:'));
-  const last = lines.at(-1);
-  if (!last) return null;
-  return last.replace(/^ERROR:\s*/, '').replace(/;\s*please report this issue.*$/i, '').trim();
-}
+/** The last `ERROR:` line (or the last meaningful one), without yt-dlp's "please report this issue" boilerplate. */
+export const ytdlpErrorLine = lastMeaningfulLine;
 
-const UNSUPPORTED = /Unsupported URL|no suitable (extractor|InfoExtractor)|is not a valid URL/i;
-const UNAVAILABLE =
-  /HTTP Error (4\d\d|5\d\d)|not found|unavailable|private video|has been removed|no longer available|does not exist|terminated|Unable to download (webpage|JSON)|Connection refused|Name or service not known|getaddrinfo|timed out|No video formats found|This video is only available/i;
-
-/** Exit code + `ERROR:` line -> a stable code. Progress text is never parsed. */
-export function ytdlpError(exit: ProcessExit | number | null, stderr: string, url: string): NexError {
-  const line = ytdlpErrorLine(stderr);
+/** Exit + stderr -> a stable code (ytdlp-errors.ts), keeping execa's reason flags. Progress text is never parsed. */
+export function ytdlpError(exit: ProcessExit | number | null, stderr: string, url: string, ytdlpVersion?: string | null): NexError {
   const failure = processFailure(exit);
-  const { exitCode } = failure;
-  const details = { url, ...failure, ytdlpError: line ?? stderr.slice(-500) };
-  if (line && UNSUPPORTED.test(line)) return new NexError('media.unsupported', `No media found at this address (${line}).`, details);
-  if (line && UNAVAILABLE.test(line)) return new NexError('media.unavailable', `The media is not available: ${line}`, details);
-  return new NexError('media.ytdlp_exit', `yt-dlp failed (exit ${exitCode ?? 'signal'}): ${line ?? stderr.trim().split('\n').slice(-3).join(' | ')}`, details);
+  const e = ytdlpFailure(stderr, { url, exitCode: failure.exitCode, ytdlpVersion });
+  return new NexError(e.code, e.message, { ...failure, ...e.details });
 }

@@ -62,6 +62,12 @@ export const InfoDict = z
     http_headers: z.record(z.string()).nullish().catch(null),
     formats: z.array(z.unknown()).nullish().catch(null),
     entries: z.array(z.unknown()).nullish().catch(null),
+    /** lang -> [{ext, url, name?}] (checked entry by entry in subtitles.ts). */
+    subtitles: z.record(z.unknown()).nullish().catch(null),
+    automatic_captions: z.record(z.unknown()).nullish().catch(null),
+    chapters: z.array(z.unknown()).nullish().catch(null),
+    is_live: z.boolean().nullish().catch(null),
+    live_status: str,
   })
   .passthrough();
 export type InfoDict = z.infer<typeof InfoDict>;

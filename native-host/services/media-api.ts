@@ -11,7 +11,7 @@ export interface MediaApi {
    * @param opts.paths the configured tool paths; opts.cacheFile where versions are remembered (media/tool-cache.ts)
    */
   discoverTools(env: Record<string, string | undefined>, opts?: DiscoverOptions): Promise<Tools>;
-  toolReport(env: Record<string, string | undefined>, paths?: ToolPaths): Promise<ToolStatus[]>;
+  toolReport(env: Record<string, string | undefined>, opts?: { paths?: ToolPaths }): Promise<ToolStatus[]>;
   probe(url: string, tools: Tools, opts?: ProbeOptions): Promise<ProbeDetail>;
   download(spec: DownloadSpec, tools: Tools, hooks: DownloadHooks, cachedProbe?: ProbeDetail): Promise<DownloadResult>;
   cleanupStaleParts(dir: string): Promise<unknown>;

@@ -5,7 +5,7 @@ import type { MediaApi } from './media-api.js';
 export async function loadMediaApi(): Promise<MediaApi> {
   return {
     discoverTools: (env, opts) => media.discoverTools(env, opts),
-    toolReport: (env, paths) => media.toolReport(env, paths),
+    toolReport: (env, opts) => media.toolReport(env, opts),
     probe: (url, tools, opts) => media.probe(url, tools, opts),
     download: (spec, tools, hooks, cached) => media.download(spec, tools, hooks, cached),
     cleanupStaleParts: (dir) => media.cleanupStaleParts(dir),

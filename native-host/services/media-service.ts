@@ -9,10 +9,25 @@ import type { DownloadResult, DownloadSpec, LogFn, ProbeDetail, Tools } from '..
 import type { JobRunner } from '../jobs/manager.js';
 import type { MediaApi } from './media-api.js';
 import type { ConfigStore } from '../config/store.js';
+import { cookiesForSite, writeCookieFile, type Cookie } from '../media/cookies.js';
+
+/** Runs `fn` with the site's cookies in a private 0600 file (none: no file), removed afterwards whatever happens. */
+async function withCookieFile<T>(url: string, cookies: Cookie[] | undefined, fn: (file: string | undefined, jar: Cookie[] | undefined) => Promise<T>): Promise<T> {
+  if (!cookies?.length) return fn(undefined, undefined);
+  const jar = cookiesForSite(cookies, url);
+  const file = await writeCookieFile(jar);
+  try {
+    return await fn(file.path, jar);
+  } finally {
+    await file.dispose();
+    // The job entry outlives the job: it keeps no cookies.
+    cookies.length = 0;
+  }
+}
 
 export interface MediaService {
   tools(): Promise<Tools>;
-  probe(url: string, opts?: { signal?: AbortSignal; noCache?: boolean; log?: LogFn }): Promise<ProbeDetail>;
+  probe(url: string, opts?: { signal?: AbortSignal; noCache?: boolean; log?: LogFn; cookies?: Cookie[] }): Promise<ProbeDetail>;
   /** A JobRunner: probe (cached) then download, so the job learns its title early. */
   download: JobRunner;
   report(): Promise<ToolStatus[]>;
@@ -37,15 +52,22 @@ export function createMediaService(api: MediaApi, config: ConfigStore, env: Reco
   };
   return {
     tools: getTools,
-    probe: async (url, opts = {}) => api.probe(url, await getTools(), { timeoutMs: config.get().probeTimeoutSec * 1000, ...opts }),
+    probe: async (url, opts = {}) => {
+      const t = await getTools();
+      const timeoutMs = config.get().probeTimeoutSec * 1000;
+      return withCookieFile(url, opts.cookies, (cookiesFile) => api.probe(url, t, { timeoutMs, ...opts, ...(cookiesFile ? { cookiesFile } : {}) }));
+    },
     download: async (spec: DownloadSpec, hooks): Promise<DownloadResult> => {
       const t = await getTools();
       const c = config.get();
-      const detail = await api.probe(spec.url, t, { signal: hooks.signal, log: hooks.log, timeoutMs: c.probeTimeoutSec * 1000 });
-      hooks.onTitle(detail.result.title || spec.title || '');
-      return api.download({ stallSec: c.stallTimeoutSec, ...spec }, t, hooks, detail);
+      // The job's cookies live in a private file from here until the job ends, however it ends.
+      return withCookieFile(spec.url, spec.cookies, async (cookiesFile, jar) => {
+        const detail = await api.probe(spec.url, t, { signal: hooks.signal, log: hooks.log, timeoutMs: c.probeTimeoutSec * 1000, ...(cookiesFile ? { cookiesFile } : {}) });
+        hooks.onTitle(detail.result.title || spec.title || '');
+        return api.download({ stallSec: c.stallTimeoutSec, ...spec, ...(jar ? { cookies: jar } : {}) }, t, { ...hooks, ...(cookiesFile ? { cookiesFile } : {}) }, detail);
+      });
     },
-    report: () => api.toolReport(env, config.get().tools),
+    report: () => api.toolReport(env, { paths: config.get().tools }),
     processes: () => api.processStats?.(),
     cleanupStaleParts: async (dir) => {
       await api.cleanupStaleParts(dir);

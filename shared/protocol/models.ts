@@ -59,6 +59,41 @@ export const PresetOption = z.object({
 });
 export type PresetOption = z.infer<typeof PresetOption>;
 
+/** A subtitle language the source offers (`auto`: YouTube-style automatic captions). */
+export const SubtitleTrack = z.object({ lang: z.string().max(32), name: z.string().max(100), auto: z.boolean() });
+export type SubtitleTrack = z.infer<typeof SubtitleTrack>;
+
+/** A chapter as embedded in the file (seconds). */
+export const Chapter = z.object({ startSec: z.number().nonnegative(), endSec: z.number().nonnegative(), title: z.string().max(200) });
+export type Chapter = z.infer<typeof Chapter>;
+
+/** yt-dlp's live_status: 'is_live' can only be recorded from now; 'is_upcoming' has not started. */
+export const LiveStatus = z.enum(['is_live', 'is_upcoming', 'post_live', 'was_live', 'not_live']);
+export type LiveStatus = z.infer<typeof LiveStatus>;
+
+/** Subtitle languages to embed: a list ('en', 'pt-BR'), or 'all' (every non-automatic track). */
+export const SubtitleChoice = z.union([z.literal('all'), z.array(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)).max(20)]);
+export type SubtitleChoice = z.infer<typeof SubtitleChoice>;
+
+/**
+ * A cookie as the extension reads it (chrome.cookies.Cookie's fields), sent with one job only (`cookies`); the host
+ * keeps it in memory and in a private file for that job's tools, nowhere else.
+ */
+export const BrowserCookie = z
+  .object({
+    domain: z.string().min(1).max(253),
+    name: z.string().min(1).max(256),
+    value: z.string().max(8192),
+    path: z.string().max(1024).default('/'),
+    secure: z.boolean().default(false),
+    httpOnly: z.boolean().default(false),
+    hostOnly: z.boolean().default(false),
+    /** Unix seconds; absent for a session cookie. */
+    expirationDate: z.number().nonnegative().optional(),
+  })
+  .passthrough();
+export type BrowserCookie = z.infer<typeof BrowserCookie>;
+
 export const ProbeResult = z.object({
   url: z.string(),
   title: z.string(),
@@ -68,6 +103,10 @@ export const ProbeResult = z.object({
   extractor: z.string().optional(),
   formats: z.array(Format),
   presets: z.array(PresetOption),
+  /** Subtitle languages ffmpeg can embed (CLI contract: `nexstream probe --json`). */
+  subtitles: z.array(SubtitleTrack).optional(),
+  chapters: z.array(Chapter).optional(),
+  live: LiveStatus.optional(),
 });
 export type ProbeResult = z.infer<typeof ProbeResult>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigPatch, HttpUrl, PresetId, TrackTags } from './models.js';
+import { BrowserCookie, ConfigPatch, HttpUrl, PresetId, SubtitleChoice, TrackTags } from './models.js';
 import { PageTrackMeta } from './track.js';
 
 /** Request id: chosen by the caller, echoed in the response. */
@@ -10,7 +10,7 @@ const req = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
 
 export const PingRequest = req('ping', {});
 export const DoctorRequest = req('doctor', {});
-export const ProbeRequest = req('probe', { url: HttpUrl, noCache: z.boolean().optional() });
+export const ProbeRequest = req('probe', { url: HttpUrl, noCache: z.boolean().optional(), cookies: z.array(BrowserCookie).max(300).optional() });
 export const DownloadRequest = req('download', {
   url: HttpUrl,
   preset: PresetId,
@@ -19,6 +19,10 @@ export const DownloadRequest = req('download', {
   /** Title shown by the page; the probe's title wins when present. */
   title: z.string().max(1000).optional(),
   tags: TrackTags.optional(),
+  /** Subtitles to embed (video presets); languages the source lacks fail the job with input.invalid. */
+  subs: SubtitleChoice.optional(),
+  /** The browser's cookies for this site, for this job only (the user opted in for the site). */
+  cookies: z.array(BrowserCookie).max(300).optional(),
 });
 export const CancelRequest = req('cancel', { jobId: z.string().min(1).max(64) });
 /** Pages: active jobs first, then finished newest first; a page never exceeds half a frame. */

@@ -2,7 +2,8 @@ import { StrictMode, useEffect, useState, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Popup, type PopupActions } from '../../components/Popup.js';
 import type { PopupState } from '../../messages.js';
-import { loadOptions } from '../../options-item.js';
+import { browser } from 'wxt/browser';
+import { loadOptions, saveOptions } from '../../options-item.js';
 import { openPopupConnection, type TabGlance } from '../../popup-connection.js';
 import { prepaintedTab } from '../../components/page-header-dom.js';
 import '../../components/popup.css';
@@ -35,18 +36,34 @@ const subscribe = (l: () => void) => {
 };
 
 const actions: PopupActions = {
-  download: (preset) => conn.send({ type: 'download', preset }),
+  download: (preset, subs) => conn.send(subs?.length ? { type: 'download', preset, subs } : { type: 'download', preset }),
   cancel: (jobId) => conn.send({ type: 'cancel', jobId }),
   reveal: (path) => conn.send({ type: 'reveal', path }),
   dismiss: () => conn.send({ type: 'dismiss' }),
   probe: (url) => conn.send(url ? { type: 'probe', url } : { type: 'probe' }),
+  // permissions.request must run inside the click (a user gesture), before any await.
+  signIn: (origin) =>
+    void browser.permissions.request({ permissions: ['cookies'], origins: [`${origin}/*`] }).then(async (granted) => {
+      if (!granted) return;
+      const { signinSites } = await loadOptions();
+      await saveOptions({ signinSites: [...new Set([...signinSites, origin])] });
+      conn.send({ type: 'probe', signedIn: true });
+    }),
 };
 
 function App() {
   const { state, tab: glance } = useSyncExternalStore(subscribe, () => snapshot);
   const [preferAudio, setPreferAudio] = useState(false);
-  useEffect(() => void loadOptions().then((o) => setPreferAudio(o.preferAudio)), []);
-  return <Popup state={state} tab={glance} actions={actions} preferAudio={preferAudio} />;
+  const [subtitleLangs, setSubtitleLangs] = useState<string[]>([]);
+  useEffect(
+    () =>
+      void loadOptions().then((o) => {
+        setPreferAudio(o.preferAudio);
+        setSubtitleLangs(o.subtitleLangs);
+      }),
+    [],
+  );
+  return <Popup state={state} tab={glance} actions={actions} preferAudio={preferAudio} subtitleLangs={subtitleLangs} />;
 }
 
 createRoot(document.getElementById('root')!).render(

@@ -36,7 +36,7 @@ describe('popup commands (named handlers)', () => {
   it('probe, cancel and download reach the prober and the host', async () => {
     const c = context(null);
     runPopupCommand(c.ctx, { type: 'probe', url: 'http://127.0.0.1:9/v.mp4' });
-    expect(c.select).toHaveBeenCalledWith(1, 'http://127.0.0.1:9/v.mp4');
+    expect(c.select).toHaveBeenCalledWith(1, 'http://127.0.0.1:9/v.mp4', undefined);
     runPopupCommand(c.ctx, { type: 'cancel', jobId: 'j9' });
     expect(c.request).toHaveBeenCalledWith('cancel', { jobId: 'j9' });
     c.sessions.get(1).probe = { status: 'ok', url: PAGE, result: { url: PAGE, title: 'T', durationSec: 1, thumbnail: null, formats: [], presets: [] } };

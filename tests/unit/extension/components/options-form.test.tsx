@@ -55,6 +55,6 @@ describe('options page', () => {
 describe('typed options', () => {
   it('fills defaults field by field and survives junk', () => {
     expect(parseOptions(undefined)).toEqual(DEFAULT_OPTIONS);
-    expect(parseOptions({ notify: false, badge: 'yes', extra: 1 })).toEqual({ notify: false, preferAudio: false, badge: true });
+    expect(parseOptions({ notify: false, badge: 'yes', extra: 1 })).toEqual({ notify: false, preferAudio: false, badge: true, subtitleLangs: [], signinSites: [] });
   });
 });

@@ -45,7 +45,7 @@ describe('CLI command map', () => {
     expect(await main(['download', '-rf', '--json'], b.io)).toBe(2);
     const c = io();
     expect(await main(['download', 'ftp://x.test/a', '--json'], c.io)).toBe(1);
-    expect(JSON.parse(c.out())).toEqual({ type: 'error', code: 'input.invalid_url', message: expect.any(String) });
+    expect(JSON.parse(c.out())).toEqual({ type: 'error', code: 'input.invalid_url', message: expect.any(String), fix: expect.any(String) });
     const d = io();
     expect(await main(['probe', 'file:///etc/passwd', '--json'], d.io)).toBe(1);
     expect(JSON.parse(d.out())).toMatchObject({ type: 'error', code: 'input.invalid_url' });

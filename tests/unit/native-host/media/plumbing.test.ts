@@ -47,7 +47,11 @@ describe('yt-dlp command lines and errors', () => {
   it('puts the URL after --, adds --js-runtimes only when supported', () => {
     expect(ytdlpProbeArgs('https://x/-v', { ytdlpSupportsJsRuntimes: false }).slice(-2)).toEqual(['--', 'https://x/-v']);
     expect(ytdlpProbeArgs('https://x', { ytdlpSupportsJsRuntimes: false })).not.toContain('--js-runtimes');
-    expect(ytdlpProbeArgs('https://x', { ytdlpSupportsJsRuntimes: true }).join(' ')).toContain('--js-runtimes node');
+    // A new yt-dlp with no acceptable runtime gets no flag (never a runtime it would reject); with one, exactly that one.
+    expect(ytdlpProbeArgs('https://x', { ytdlpSupportsJsRuntimes: true, jsRuntime: null })).not.toContain('--js-runtimes');
+    const node = { name: 'node' as const, path: '/opt/node22/bin/node', version: '22.12.0', source: 'node on PATH' as const };
+    expect(ytdlpProbeArgs('https://x', { ytdlpSupportsJsRuntimes: true, jsRuntime: node }).join(' ')).toContain('--no-js-runtimes --js-runtimes node:/opt/node22/bin/node');
+    expect(ytdlpProbeArgs('https://x', { ytdlpSupportsJsRuntimes: false, jsRuntime: node })).not.toContain('--js-runtimes');
     const pipe = ytdlpPipeArgs('https://x', '137', { ytdlpSupportsJsRuntimes: false });
     expect(pipe.join(' ')).toContain('-f 137 -o - -- https://x');
   });
@@ -57,7 +61,8 @@ describe('yt-dlp command lines and errors', () => {
     expect(ytdlpErrorLine(`[generic] Extracting\n${e404}`)).toBe('[generic] None: Unable to download webpage: HTTP Error 404: Not Found (caused by <HTTPError 404>)');
     expect(ytdlpError(1, e404, 'u').code).toBe('media.unavailable');
     expect(ytdlpError(1, 'ERROR: Unsupported URL: https://example.com/', 'u').code).toBe('media.unsupported');
-    expect(ytdlpError(1, 'ERROR: [youtube] abc: Private video. Sign in', 'u').code).toBe('media.unavailable');
+    // Issue 13: a private video has its own code now (tests/unit/native-host/media/ytdlp-errors.test.ts has them all).
+    expect(ytdlpError(1, 'ERROR: [youtube] abc: Private video. Sign in', 'u').code).toBe('media.private');
     expect(ytdlpError(1, 'ERROR: An extractor error has occurred. (caused by KeyError)', 'u').code).toBe('media.ytdlp_exit');
     expect(ytdlpError(2, 'Traceback ...\nboom', 'u')).toMatchObject({ code: 'media.ytdlp_exit', message: expect.stringContaining('boom') });
   });
@@ -65,8 +70,9 @@ describe('yt-dlp command lines and errors', () => {
   it('maps ffmpeg failures: disk full, no audio stream, anything else with the stderr tail', () => {
     expect(ffmpegError(1, 'av_interleaved_write_frame(): No space left on device', false).code).toBe('media.disk_full');
     expect(ffmpegError(1, "Stream map '0:a:0' matches no streams.", true).code).toBe('media.no_audio');
-    const other = ffmpegError(1, 'line 1\nhttp://x/a.mp4: Server returned 403 Forbidden', false);
-    expect(other).toMatchObject({ code: 'media.ffmpeg_exit', message: expect.stringContaining('403 Forbidden') });
+    const other = ffmpegError(1, 'line 1\nhttp://x/a.mp4: Invalid data found when processing input', false);
+    expect(other).toMatchObject({ code: 'media.ffmpeg_exit', message: expect.stringContaining('Invalid data found') });
+    expect(ffmpegError(1, 'line 1\nhttp://x/a.mp4: Server returned 403 Forbidden (access denied)', false).code).toBe('media.forbidden');
     expect(other.details?.stderrTail).toContain('line 1');
   });
 });

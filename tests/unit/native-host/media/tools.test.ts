@@ -62,8 +62,11 @@ describe('discovery (tiny stand-in executables)', () => {
     const r = await toolReport({ PATH: '/nonexistent' });
     expect(r.map((s) => [s.name, s.ok])).toEqual([['yt-dlp', false], ['ffmpeg', false], ['ffprobe', false]]);
     expect(r[0]?.fix).toMatch(/yt-dlp/);
-    const ok = await toolReport({ PATH: dir });
-    expect(ok.every((s) => s.ok && !s.problem)).toBe(true);
+    // Challenge solver and JS runtime entries have their own tests (tests/unit/native-host/media/ytdlp-report.test.ts).
+    const ok = await toolReport({ PATH: dir }, { now: new Date('2025-11-20T00:00:00Z') });
+    const found = ok.filter((s) => ['yt-dlp', 'ffmpeg', 'ffprobe'].includes(s.name));
+    expect(found).toHaveLength(3);
+    expect(found.every((s) => s.ok && !s.problem)).toBe(true);
   });
 
   it('flags an old yt-dlp as working but too old, with the fix', async () => {
