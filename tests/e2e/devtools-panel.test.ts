@@ -170,9 +170,10 @@ describe('DevTools panel "NexStream"', () => {
         lines: [...document.querySelectorAll('.log-row .log-text')].map((e) => e.textContent ?? ''),
         count: document.querySelector('.toolbar .count')?.textContent ?? '',
       }),
-      (v) => v.status === 'done' || v.status === 'failed',
+      // The job's "done" event and its last log lines travel separately (log lines are batched), so wait for both.
+      (v) => v.status === 'failed' || (v.status === 'done' && v.lines.some((l) => /^Saved .*\.mp3/.test(l))),
       90_000,
-      'the job to finish',
+      'the job to finish and its "Saved" line',
     );
     console.log('[e2e devtools]', JSON.stringify({ firstLiveMs, pctSeen: live.pct, ffmpegLinesSeen: live.ffmpeg.length, finalCount: done.count }));
     expect(done.status).toBe('done');
