@@ -16,7 +16,7 @@ import { timedRequest } from './lib/host-jobs.js';
 import { pingThroughBrowser } from './lib/native-ping.js';
 import { floodThroughPanel, openTappedPanel } from './lib/panel-flood.js';
 import { timePopupOpen } from './lib/popup-timing.js';
-import { absFigure, fmt, summarize, type Figure } from './lib/stats.js';
+import { absFigure, fmt, minMax, pairRatios, summarize, type Figure } from './lib/stats.js';
 
 const FLOOD_FFMPEG = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/flood-ffmpeg.mjs');
 
@@ -62,6 +62,8 @@ export const browser: BenchModule = async (ctx) => {
       unit: 'ms',
       baseline: Math.round(d.median * 1000) / 1000,
       ratio: Math.round((b.median / d.median) * 1000) / 1000,
+      // The i-th ping through the browser against the i-th over the pipe.
+      ratioRange: minMax(pairRatios(viaBrowser.rtts, bare)),
       target: '-',
       pass: null,
       detail: `browser ${fmt(b.median)} [${fmt(b.min)}..${fmt(b.max)}] vs pipe ${fmt(d.median)} [${fmt(d.min)}..${fmt(d.max)}] (n=${pings}); host start + first ping ${fmt(viaBrowser.firstMs)} ms`,

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the native host + CLI into one ESM file so the browser-started host boots fast
+// Bundles the native host + CLI into dist/nexstream.mjs (+ dist/chunks/) so the browser-started host boots fast
 // (no TypeScript loader at run time). Options: scripts/host-build-options.mjs.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -7,4 +7,4 @@ import path from 'node:path';
 import { hostBuildOptions } from './host-build-options.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-await build({ ...hostBuildOptions(root, path.join(root, 'dist/nexstream.mjs')), sourcemap: 'linked' });
+await build({ ...hostBuildOptions(root, path.join(root, 'dist')), sourcemap: 'linked' });

@@ -5,6 +5,9 @@ import { NexError } from '../../shared/errors.js';
 import type { ToolStatus } from '../../shared/protocol/index.js';
 import { findExecutable } from './find-executable.js';
 import { ToolCache } from './tool-cache.js';
+import { YTDLP_HELP_KEY, YTDLP_JS_RUNTIMES_SINCE, jsRuntimesFromVersion, versionAtLeast } from './tool-version.js';
+
+export { YTDLP_JS_RUNTIMES_SINCE, versionAtLeast };
 import type { Tools } from './types.js';
 import { LIMITS } from '../limits.js';
 
@@ -12,8 +15,6 @@ export const YTDLP_FIX =
   'Install yt-dlp: `pipx install yt-dlp` (or `python3 -m pip install -U yt-dlp`, `brew install yt-dlp`, `apt-get install yt-dlp`), or set NEXSTREAM_YTDLP to its path.';
 export const FFMPEG_FIX =
   'Install FFmpeg (with ffprobe): `apt-get install ffmpeg`, `brew install ffmpeg`, `winget install ffmpeg`, or set NEXSTREAM_FFMPEG / NEXSTREAM_FFPROBE to their paths.';
-/** First yt-dlp release with `--js-runtimes` (needed for YouTube since late 2025). */
-export const YTDLP_JS_RUNTIMES_SINCE = '2025.11';
 const MIN_FFMPEG_MAJOR = 4;
 
 async function versionOf(file: string, args: string[]): Promise<string | null> {
@@ -26,28 +27,16 @@ export function parseFfmpegVersion(firstLine: string): string | null {
   return /version\s+(\S+)/.exec(firstLine)?.[1] ?? null;
 }
 
-/** '2025.11.12' (or nightly '2025.11.12.232905') >= '2025.11'? Compares numeric parts. */
-export function versionAtLeast(version: string, min: string): boolean {
-  const a = version.split(/[.-]/).map((x) => Number.parseInt(x, 10));
-  const b = min.split('.').map(Number);
-  for (let i = 0; i < b.length; i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (Number.isNaN(x)) return false;
-    if (x !== y) return x > y;
-  }
-  return true;
-}
-
 const helpCache = new Map<string, Promise<boolean>>();
 
 /** By version date; a version string we cannot read is settled by `--help` (once per binary, and per fingerprint with a cache). */
 export async function supportsJsRuntimes(ytdlp: string, version: string | null, cache?: ToolCache): Promise<boolean> {
-  if (version && /^\d{4}\.\d{1,2}\.\d{1,2}/.test(version)) return versionAtLeast(version, YTDLP_JS_RUNTIMES_SINCE);
+  const dated = jsRuntimesFromVersion(version);
+  if (dated !== null) return dated;
   let p = helpCache.get(ytdlp);
   if (!p) {
     const ask = () => execa(ytdlp, ['--help'], { reject: false, timeout: LIMITS.toolQueryMs, stdin: 'ignore' }).then((r) => (r.exitCode === 0 ? String(r.stdout.includes('--js-runtimes')) : null));
-    p = (cache ? cache.get(ytdlp, 'yt-dlp --help has --js-runtimes', ask) : ask()).then((a) => a === 'true');
+    p = (cache ? cache.get(ytdlp, YTDLP_HELP_KEY, ask) : ask()).then((a) => a === 'true');
     helpCache.set(ytdlp, p);
   }
   return p;

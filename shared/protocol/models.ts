@@ -1,20 +1,13 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors.js';
 import { PRESET_IDS } from '../presets.js';
+import { httpUrlProblem } from '../http-url.js';
 
-/** An http(s) URL that cannot be mistaken for a command-line option. */
-export const HttpUrl = z
-  .string()
-  .max(8192)
-  .refine((s) => !s.startsWith('-'), 'URL must not start with "-"')
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return u.protocol === 'http:' || u.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'URL must be http(s)');
+/** An http(s) URL that cannot be mistaken for a command-line option (the rule: shared/http-url.ts). */
+export const HttpUrl = z.string().superRefine((s, ctx) => {
+  const problem = httpUrlProblem(s);
+  if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+});
 
 export const FormatKind = z.enum(['video', 'audio', 'muxed']);
 
