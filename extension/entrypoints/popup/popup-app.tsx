@@ -1,0 +1,55 @@
+/** The popup's React app, imported by main.tsx once the pre-React header is on screen. */
+import { StrictMode, useEffect, useState, useSyncExternalStore } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Popup, type PopupActions } from '../../components/Popup.js';
+import type { PopupState } from '../../messages.js';
+import { loadOptions } from '../../options-item.js';
+import { openPopupConnection, type TabGlance } from '../../popup-connection.js';
+import { prepaintedTab } from '../../components/page-header-dom.js';
+
+// Connect before React renders: the background's first state is usually here by the first paint.
+let latest: PopupState | null = null;
+// The header the pre-React script may already have painted: React's first render keeps it, no skeleton flash.
+let tab: TabGlance | null = prepaintedTab();
+let snapshot: { state: PopupState | null; tab: TabGlance | null } = { state: null, tab };
+const listeners = new Set<() => void>();
+const changed = () => {
+  snapshot = { state: latest, tab };
+  for (const l of listeners) l();
+};
+const conn = openPopupConnection(
+  (s) => {
+    if (!latest) performance.mark('nexstream:first-state');
+    latest = s;
+    changed();
+  },
+  (t) => {
+    tab = t;
+    changed();
+  },
+);
+const subscribe = (l: () => void) => {
+  listeners.add(l);
+  return () => listeners.delete(l);
+};
+
+const actions: PopupActions = {
+  download: (preset) => conn.send({ type: 'download', preset }),
+  cancel: (jobId) => conn.send({ type: 'cancel', jobId }),
+  reveal: (path) => conn.send({ type: 'reveal', path }),
+  dismiss: () => conn.send({ type: 'dismiss' }),
+  probe: (url) => conn.send(url ? { type: 'probe', url } : { type: 'probe' }),
+};
+
+function App() {
+  const { state, tab: glance } = useSyncExternalStore(subscribe, () => snapshot);
+  const [preferAudio, setPreferAudio] = useState(false);
+  useEffect(() => void loadOptions().then((o) => setPreferAudio(o.preferAudio)), []);
+  return <Popup state={state} tab={glance} actions={actions} preferAudio={preferAudio} />;
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
