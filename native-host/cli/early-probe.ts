@@ -3,14 +3,14 @@
  * the `yt-dlp -J` its probe will run (same config, same binary lookup, same arguments, same URL rule)
  * and start it (media/early-ytdlp.ts). The probe adopts it only on an exact match, so a wrong guess
  * (odd argv, a tool cache that says nothing yet) costs a killed process, never behaviour.
- * Imports only small modules: this runs before execa and the rest of the bundle are even parsed.
+ * Imports only small modules, no zod: this runs before execa and the rest of the bundle are even parsed.
  */
 import path from 'node:path';
 import { httpUrlProblem } from '../../shared/http-url.js';
-import { loadConfig } from '../config/load.js';
+import { dataDirOf, platformInfo, toolPathsOf } from '../config/paths.js';
 import { startEarlyYtdlp } from '../media/early-ytdlp.js';
 import { findExecutable } from '../media/find-executable.js';
-import { ToolCache } from '../media/tool-cache.js';
+import { ToolCache, toolCacheFile } from '../media/tool-cache.js';
 import { YTDLP_HELP_KEY, jsRuntimesFromVersion, ytdlpVersionKey } from '../media/tool-version.js';
 import { ytdlpProbeArgs } from '../media/ytdlp-args.js';
 
@@ -34,10 +34,10 @@ export async function startEarlyProbe(argv: readonly string[], env: Record<strin
   const url = urls[0];
   if (urls.length !== 1 || url === undefined) return;
   try {
-    const config = loadConfig(env);
-    const ytdlp = await findExecutable('yt-dlp', env, config.tools.ytdlp);
+    // The same lookups loadConfig() and the media service make, without loading zod.
+    const ytdlp = await findExecutable('yt-dlp', env, toolPathsOf(env).ytdlp);
     if (!ytdlp) return;
-    const js = await cachedJsRuntimes(ytdlp, new ToolCache(path.join(config.paths.dataDir, 'tools.json')));
+    const js = await cachedJsRuntimes(ytdlp, new ToolCache(toolCacheFile(dataDirOf(env, platformInfo(env)))));
     if (js === null) return;
     startEarlyYtdlp(ytdlp, ytdlpProbeArgs(url, { ytdlpSupportsJsRuntimes: js }));
   } catch {
