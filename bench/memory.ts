@@ -9,7 +9,7 @@ import type { BenchContext, BenchModule } from './lib/context.js';
 import { hostDownload, request } from './lib/host-jobs.js';
 import { serveDash } from './lib/media.js';
 import { sampleTree } from './lib/proc.js';
-import { absFigure, summarize, type Figure } from './lib/stats.js';
+import { absFigure, minMax, pairRatios, summarize, type Figure } from './lib/stats.js';
 
 interface MemRun {
   treePeakMB: number;
@@ -77,6 +77,7 @@ export const memory: BenchModule = async (ctx) => {
       unit: 'MB',
       baseline: Math.round(ss.median * 10) / 10,
       ratio: Math.round((sb.median / ss.median) * 1000) / 1000,
+      ratioRange: minMax(pairRatios(runsBig.map((r) => r.treePeakMB), runsSmall.map((r) => r.treePeakMB))),
       target: '<= 1.20',
       pass: sb.median / ss.median <= 1.2,
       detail: `host+children peak, medians of ${n}; small source ${ss.median.toFixed(1)} [${ss.min.toFixed(1)}..${ss.max.toFixed(1)}] MB`,

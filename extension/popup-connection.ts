@@ -18,7 +18,7 @@ export function openPopupConnection(onState: (s: PopupState) => void, onTab: (t:
     else console.warn('[nexstream] bad state from background', parsed.error.issues[0]);
   });
   const send = (msg: FromPopup) => port.postMessage(FromPopup.parse(msg));
-  void targetTab().then((tab) => {
+  void targetTab(browser.tabs).then((tab) => {
     if (!tab) return;
     send({ type: 'subscribe', tabId: tab.id });
     const glance = glanceOf(tab);

@@ -1,3 +1,4 @@
 import type { BuildOptions } from 'esbuild';
 export declare const HOST_EXTERNALS: string[];
-export declare function hostBuildOptions(root: string, outfile: string): BuildOptions;
+/** `<outdir>/<name>.mjs` (default name "nexstream") plus `<outdir>/chunks/`. */
+export declare function hostBuildOptions(root: string, outdir: string, name?: string): BuildOptions;

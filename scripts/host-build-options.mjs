@@ -7,11 +7,20 @@ import path from 'node:path';
 
 export const HOST_EXTERNALS = ['@libsql/client', 'groq-sdk', '@google/generative-ai', 'youtubei.js'];
 
-/** @param {string} root repository root @param {string} outfile */
-export function hostBuildOptions(root, outfile) {
+/**
+ * Code-split from native-host/cli/entry.ts: `<outdir>/<name>.mjs` is a small first chunk that starts a
+ * cold probe's yt-dlp before it imports the rest (`<outdir>/chunks/`), so both overlap.
+ * @param {string} root repository root
+ * @param {string} outdir
+ * @param {string} [name] the entry file's name (without .mjs)
+ */
+export function hostBuildOptions(root, outdir, name = 'nexstream') {
   return {
-    entryPoints: [path.join(root, 'native-host/cli/index.ts')],
-    outfile,
+    entryPoints: { [name]: path.join(root, 'native-host/cli/entry.ts') },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',

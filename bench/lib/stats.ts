@@ -58,15 +58,35 @@ export interface Figure {
   target: string;
   /** null when the figure has no target (informational). */
   pass: boolean | null;
+  /** A ratio figure's spread: min and max of the per-round ratios (product run / its paired baseline run). */
+  ratioRange?: [number, number];
   /** min/max of the product and baseline runs, and notes on what was measured. */
   detail?: string;
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
-/** A ratio figure: product median / baseline median against `maxRatio`. */
+/** Per-round ratios of two series timed in pairs (same index = same round). */
+export function pairRatios(product: number[], baseline: number[]): number[] {
+  return product.slice(0, baseline.length).map((p, i) => p / (baseline[i] ?? NaN));
+}
+
+/** [min, max] to 3 decimals, for Figure.ratioRange. */
+export function minMax(values: number[]): [number, number] {
+  const s = summarize(values);
+  return [r3(s.min), r3(s.max)];
+}
+
+/** "min..max" of the per-round ratios, for details. */
+export function ratioRange(product: number[], baseline: number[]): string {
+  const r = summarize(pairRatios(product, baseline));
+  return `${r.min.toFixed(3)}..${r.max.toFixed(3)}`;
+}
+
+/** A ratio figure: product median / baseline median against `maxRatio`, with the per-round ratios' min..max. */
 export function ratioFigure(name: string, s: { product: Sample; baseline: Sample }, maxRatio: number, unit = 'ms', note = ''): Figure {
   const ratio = s.product.median / s.baseline.median;
+  const per = summarize(pairRatios(s.product.runs, s.baseline.runs));
   const mm = (x: Sample) => `${fmt(x.median)} [${fmt(x.min)}..${fmt(x.max)}]`;
   return {
     name,
@@ -74,9 +94,10 @@ export function ratioFigure(name: string, s: { product: Sample; baseline: Sample
     unit,
     baseline: r3(s.baseline.median),
     ratio: r3(ratio),
-    target: `<= ${maxRatio.toFixed(2)}`,
+    ratioRange: [r3(per.min), r3(per.max)],
+    target: `<= ${maxRatio.toFixed(maxRatio < 1 ? 3 : 2)}`,
     pass: ratio <= maxRatio,
-    detail: `product ${mm(s.product)} vs baseline ${mm(s.baseline)} (n=${s.product.runs.length})${note ? `; ${note}` : ''}`,
+    detail: `product ${mm(s.product)} vs baseline ${mm(s.baseline)} (n=${s.product.runs.length}); per-round ratio ${per.min.toFixed(3)}..${per.max.toFixed(3)}${note ? `; ${note}` : ''}`,
   };
 }
 

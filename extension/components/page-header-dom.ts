@@ -43,3 +43,26 @@ export function prepaintHeader(root: HTMLElement, tab: TabGlance): boolean {
 export function prepaintedTab(): TabGlance | null {
   return ((globalThis as Record<string, unknown>)[PREPAINTED] as TabGlance | undefined) ?? null;
 }
+
+const FIRST_PAINT = '__nexstreamFirstPaint';
+
+/**
+ * The first-paint script hands over whether it painted the header; the popup bundle waits for that
+ * frame (firstPaintDone) before evaluating React, which would otherwise hold the paint back.
+ */
+export function setFirstPaint(painted: Promise<boolean>): void {
+  (globalThis as Record<string, unknown>)[FIRST_PAINT] = painted.then(
+    (did) =>
+      did
+        ? // After the next frame's paint, not before it: rAF runs just ahead of the paint.
+          new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+        : undefined,
+  );
+}
+
+/** Settles once the pre-React header is on screen, at the latest after `capMs` (or at once when no script ran). */
+export function firstPaintDone(capMs: number): Promise<void> {
+  const p = (globalThis as Record<string, unknown>)[FIRST_PAINT] as Promise<void> | undefined;
+  if (!p) return Promise.resolve();
+  return Promise.race([p, new Promise<void>((resolve) => setTimeout(resolve, capMs))]);
+}

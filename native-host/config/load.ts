@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ConfigHealth } from '../../shared/protocol/index.js';
 import { ConfigFile, type HostConfig } from './schema.js';
-import { defaultConfigDir, defaultDataDir, defaultDownloadDir, expandHome, platformInfo, type Env } from './paths.js';
+import { configDirOf, dataDirOf, defaultDownloadDir, expandHome, platformInfo, toolPathsOf, type Env } from './paths.js';
 
 export const CONFIG_FILE_NAME = 'config.json';
 
@@ -18,8 +18,8 @@ export interface LoadOptions {
 export function loadConfig(env: Env = process.env, opts: LoadOptions = {}): HostConfig {
   const p = platformInfo(env, opts.platform);
   const problems: string[] = [];
-  const configDir = env.NEXSTREAM_CONFIG_DIR ? expandHome(env.NEXSTREAM_CONFIG_DIR, p) : defaultConfigDir(env, p);
-  const dataDir = env.NEXSTREAM_DATA_DIR ? expandHome(env.NEXSTREAM_DATA_DIR, p) : defaultDataDir(env, p);
+  const configDir = configDirOf(env, p);
+  const dataDir = dataDirOf(env, p);
   const configFile = path.join(configDir, CONFIG_FILE_NAME);
   let fileHealth: ConfigHealth = { ok: true };
   const file = readConfigFile(configFile, problems, (h) => (fileHealth = h));
@@ -52,7 +52,7 @@ export function loadConfig(env: Env = process.env, opts: LoadOptions = {}): Host
       logFile: str('NEXSTREAM_LOG_FILE') ?? path.join(dataDir, 'logs', 'host.log'),
       registryPath: path.join(dataDir, 'registry.db'),
     },
-    tools: { ytdlp: str('NEXSTREAM_YTDLP'), ffmpeg: str('NEXSTREAM_FFMPEG'), ffprobe: str('NEXSTREAM_FFPROBE') },
+    tools: toolPathsOf(env),
     apis: {
       deezer: str('NEXSTREAM_DEEZER_API') ?? 'https://api.deezer.com',
       itunes: str('NEXSTREAM_ITUNES_API') ?? 'https://itunes.apple.com',

@@ -38,3 +38,22 @@ export function expandHome(value: string, p: PlatformInfo): string {
   if (value.startsWith('~/') || value.startsWith('~\\')) return path.join(p.home, value.slice(2));
   return value;
 }
+
+/** NEXSTREAM_CONFIG_DIR (with ~) or the OS default. */
+export function configDirOf(env: Env, p: PlatformInfo): string {
+  return env.NEXSTREAM_CONFIG_DIR ? expandHome(env.NEXSTREAM_CONFIG_DIR, p) : defaultConfigDir(env, p);
+}
+
+/** NEXSTREAM_DATA_DIR (with ~) or the OS default. */
+export function dataDirOf(env: Env, p: PlatformInfo): string {
+  return env.NEXSTREAM_DATA_DIR ? expandHome(env.NEXSTREAM_DATA_DIR, p) : defaultDataDir(env, p);
+}
+
+/**
+ * Explicit tool paths come from the environment only (the config file has none); unset or empty is
+ * null, "look on PATH". Here, without zod, so the CLI's early probe start shares it with loadConfig.
+ */
+export function toolPathsOf(env: Env): { ytdlp: string | null; ffmpeg: string | null; ffprobe: string | null } {
+  const str = (name: string) => (env[name] === undefined || env[name] === '' ? null : (env[name] ?? null));
+  return { ytdlp: str('NEXSTREAM_YTDLP'), ffmpeg: str('NEXSTREAM_FFMPEG'), ffprobe: str('NEXSTREAM_FFPROBE') };
+}

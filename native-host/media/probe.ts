@@ -7,7 +7,8 @@ import { processFailure } from './process-failure.js';
 import { probeCache } from './probe-cache.js';
 import { ProbeGate } from './probe-gate.js';
 import { toProbeResult } from './probe-map.js';
-import { supervise } from './supervise.js';
+import { adoptEarly, supervise } from './supervise.js';
+import { claimEarlyYtdlp } from './early-ytdlp.js';
 import type { ProbeDetail, ProbeOptions, Tools } from './types.js';
 import { ytdlpError, ytdlpProbeArgs } from './ytdlp-args.js';
 import { parseInfoJson, rawFormats, type InfoDict } from './ytdlp-info.js';
@@ -30,7 +31,11 @@ async function runYtdlpJson(url: string, tools: Tools, opts: ProbeOptions): Prom
   let stdout = '';
   const limit = AbortSignal.timeout(opts.timeoutMs ?? PROBE_TIMEOUT_MS);
   const signal = opts.signal ? AbortSignal.any([opts.signal, limit]) : limit;
-  const p = supervise(tools.ytdlp, ytdlpProbeArgs(url, tools, opts.cookiesFile), { source: 'yt-dlp', log: opts.log, signal, onStdout: (c) => (stdout += c) });
+  const args = ytdlpProbeArgs(url, tools, opts.cookiesFile);
+  const how = { source: 'yt-dlp' as const, log: opts.log, signal, onStdout: (c: string) => (stdout += c) };
+  // A CLI run may have started this very command before the bundle loaded (early-ytdlp.ts).
+  const early = claimEarlyYtdlp(tools.ytdlp, args);
+  const p = early ? adoptEarly(tools.ytdlp, args, early, how) : supervise(tools.ytdlp, args, how);
   const exit = await p.exited;
   if (opts.signal?.aborted) throw cancelled();
   // Our time limit, not yt-dlp, ended the run: its own code, so nobody reads it as a yt-dlp bug.

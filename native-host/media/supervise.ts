@@ -8,6 +8,7 @@ import { NexError } from '../../shared/errors.js';
 import type { LogSource } from '../../shared/protocol/index.js';
 import { redact } from '../../shared/redact.js';
 import { deathSignalPrefix } from './death-signal.js';
+import type { EarlyChild } from './early-ytdlp.js';
 import { Tail, displayCommand, lineSplitter } from './lines.js';
 import type { ProcessExit } from './process-failure.js';
 import type { LogFn } from './types.js';
@@ -116,37 +117,66 @@ export function supervise(file: string, args: string[], opts: SuperviseOptions):
     windowsHide: true,
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
   } as Options);
-  track(sub.pid);
+  const ended = (async (): Promise<ProcessExit> => {
+    const r = await sub;
+    // A spawn failure (ENOENT, EACCES) has no exit code: its message is the cause.
+    const cause = r.failed && r.exitCode === undefined && !r.signal ? (r.shortMessage ?? r.message) : undefined;
+    return { exitCode: r.exitCode ?? null, signal: r.signal ?? null, ...(cause ? { cause } : {}) };
+  })();
+  return { sub, ...watch({ pid: sub.pid, stdout: sub.stdout as Readable | null, stderr: sub.stderr as Readable | null, ended, running: () => sub.exitCode === null }, opts) };
+}
+
+/**
+ * supervise() for a process already running: the early `yt-dlp -J` (early-ytdlp.ts) that a probe
+ * adopts. Same log lines, stderr tail, abort and kill behaviour; its output waited in the pipes.
+ */
+export function adoptEarly(file: string, args: string[], early: EarlyChild, opts: SuperviseOptions): Omit<Supervised, 'sub'> {
+  opts.log?.({ source: opts.source, level: 'info', text: redact(displayCommand(file, args)) });
+  const { child } = early;
+  return watch({ pid: child.pid, stdout: child.stdout, stderr: child.stderr, ended: early.closed, running: () => child.exitCode === null && child.signalCode === null }, opts);
+}
+
+interface Watched {
+  pid: number | undefined;
+  stdout: Readable | null;
+  stderr: Readable | null;
+  /** Settles when the process has exited and its output is read. */
+  ended: Promise<ProcessExit>;
+  running(): boolean;
+}
+
+function watch(w: Watched, opts: SuperviseOptions): Omit<Supervised, 'sub'> {
+  const { log, source } = opts;
+  const { pid } = w;
+  track(pid);
   const stderrTail = new Tail(30);
-  const replaceKey = `${source}-${sub.pid ?? 0}-progress`;
+  const replaceKey = `${source}-${pid ?? 0}-progress`;
   const split = lineSplitter((text, cr) => {
     stderrTail.add(text);
     opts.onStderrLine?.(text);
     log?.({ source, level: 'debug', text, ...(cr ? { replaceKey } : {}) });
   });
-  (sub.stderr as Readable | null)?.setEncoding('utf8').on('data', (c: string) => split.push(c));
-  if (opts.onStdout) (sub.stdout as Readable | null)?.setEncoding('utf8').on('data', (c: string) => opts.onStdout?.(c));
+  w.stderr?.setEncoding('utf8').on('data', (c: string) => split.push(c));
+  if (opts.onStdout) w.stdout?.setEncoding('utf8').on('data', (c: string) => opts.onStdout?.(c));
   let killing = false;
   let timer: NodeJS.Timeout | undefined;
   const exited = (async () => {
-    const r = await sub;
-    if (sub.pid) live.delete(sub.pid);
+    const r = await w.ended;
+    if (pid) live.delete(pid);
     split.end();
     if (timer) clearTimeout(timer);
     // Stragglers in the group (children that ignored SIGTERM) go with the leader.
-    if (killing && sub.pid) killTree(sub.pid, 'SIGKILL');
-    // A spawn failure (ENOENT, EACCES) has no exit code: its message is the cause.
-    const cause = r.failed && r.exitCode === undefined && !r.signal ? (r.shortMessage ?? r.message) : undefined;
-    return { exitCode: r.exitCode ?? null, signal: r.signal ?? null, ...(cause ? { cause } : {}) };
+    if (killing && pid) killTree(pid, 'SIGKILL');
+    return r;
   })();
   const kill = () => {
-    if (killing || !sub.pid || sub.exitCode !== null) return;
+    if (killing || !pid || !w.running()) return;
     killing = true;
-    killTree(sub.pid, 'SIGTERM');
-    timer = setTimeout(() => sub.pid && killTree(sub.pid, 'SIGKILL'), KILL_GRACE_MS);
+    killTree(pid, 'SIGTERM');
+    timer = setTimeout(() => killTree(pid, 'SIGKILL'), KILL_GRACE_MS);
   };
   if (opts.signal?.aborted) kill();
   else opts.signal?.addEventListener('abort', kill, { once: true });
   void exited.finally(() => opts.signal?.removeEventListener('abort', kill));
-  return { sub, exited, stderrTail, kill };
+  return { exited, stderrTail, kill };
 }

@@ -5,14 +5,37 @@
  */
 import { mkdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 
 /** Entries older than this are asked again anyway: a pip upgrade may leave the entry-point script untouched. */
 export const TOOL_CACHE_MAX_AGE_MS = 7 * 24 * 3600_000;
 
-const Entry = z.object({ fingerprint: z.string(), output: z.string(), at: z.number() });
-const CacheFile = z.object({ v: z.literal(1), tools: z.record(Entry) });
-type CacheData = z.infer<typeof CacheFile>;
+interface Entry {
+  fingerprint: string;
+  output: string;
+  at: number;
+}
+interface CacheData {
+  v: 1;
+  tools: Record<string, Entry>;
+}
+
+/**
+ * Hand-checked rather than zod: the CLI's early probe start reads this file before zod is loaded.
+ * Entries of the wrong shape are dropped one by one; a file of the wrong shape is an empty cache.
+ */
+function parseCacheFile(text: string): CacheData {
+  const raw: unknown = JSON.parse(text);
+  if (typeof raw !== 'object' || raw === null || (raw as { v?: unknown }).v !== 1) throw new Error('not a tool cache');
+  const tools = (raw as { tools?: unknown }).tools;
+  const out: Record<string, Entry> = {};
+  if (typeof tools === 'object' && tools !== null) {
+    for (const [id, e] of Object.entries(tools)) {
+      const x = e as Partial<Entry> | null;
+      if (x && typeof x.fingerprint === 'string' && typeof x.output === 'string' && typeof x.at === 'number') out[id] = { fingerprint: x.fingerprint, output: x.output, at: x.at };
+    }
+  }
+  return { v: 1, tools: out };
+}
 
 /** Resolved path + size + mtime: any of them changing means another binary. Null when it cannot be read. */
 export async function fingerprint(file: string): Promise<string | null> {
@@ -24,6 +47,9 @@ export async function fingerprint(file: string): Promise<string | null> {
     return null;
   }
 }
+
+/** Where the host keeps it: `<dataDir>/tools.json` (media-service.ts and the CLI's early probe start). */
+export const toolCacheFile = (dataDir: string) => path.join(dataDir, 'tools.json');
 
 export class ToolCache {
   private data: Promise<CacheData> | null = null;
@@ -37,7 +63,7 @@ export class ToolCache {
 
   private load(): Promise<CacheData> {
     this.data ??= readFile(this.file, 'utf8')
-      .then((s) => CacheFile.parse(JSON.parse(s)))
+      .then(parseCacheFile)
       // Missing or corrupt: start empty, it is only a cache.
       .catch(() => ({ v: 1 as const, tools: {} }));
     return this.data;

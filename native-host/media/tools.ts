@@ -6,6 +6,7 @@ import type { ToolStatus } from '../../shared/protocol/index.js';
 import { findExecutable } from './find-executable.js';
 import { chooseJsRuntime } from './js-runtime.js';
 import { ToolCache } from './tool-cache.js';
+import { YTDLP_HELP_KEY, jsRuntimesFromVersion } from './tool-version.js';
 import type { Tools } from './types.js';
 import { LIMITS } from '../limits.js';
 import { ytdlpStatuses, type YtdlpReportOptions } from './ytdlp-report.js';
@@ -33,11 +34,12 @@ const helpCache = new Map<string, Promise<boolean>>();
 
 /** By version date; a version string we cannot read is settled by `--help` (once per binary, and per fingerprint with a cache). */
 export async function supportsJsRuntimes(ytdlp: string, version: string | null, cache?: ToolCache): Promise<boolean> {
-  if (version && /^\d{4}\.\d{1,2}\.\d{1,2}/.test(version)) return versionAtLeast(version, YTDLP_JS_RUNTIMES_SINCE);
+  const dated = jsRuntimesFromVersion(version);
+  if (dated !== null) return dated;
   let p = helpCache.get(ytdlp);
   if (!p) {
     const ask = () => execa(ytdlp, ['--help'], { reject: false, timeout: LIMITS.toolQueryMs, stdin: 'ignore' }).then((r) => (r.exitCode === 0 ? String(r.stdout.includes('--js-runtimes')) : null));
-    p = (cache ? cache.get(ytdlp, 'yt-dlp --help has --js-runtimes', ask) : ask()).then((a) => a === 'true');
+    p = (cache ? cache.get(ytdlp, YTDLP_HELP_KEY, ask) : ask()).then((a) => a === 'true');
     helpCache.set(ytdlp, p);
   }
   return p;

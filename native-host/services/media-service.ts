@@ -3,7 +3,6 @@
  * Tool discovery runs once and is remembered (versions also on disk, per binary); a failed discovery is retried on the next call so
  * installing yt-dlp while the host runs is picked up.
  */
-import path from 'node:path';
 import type { ToolStatus } from '../../shared/protocol/index.js';
 import type { DownloadResult, DownloadSpec, LogFn, ProbeDetail, Tools } from '../media/types.js';
 import type { JobRunner } from '../jobs/manager.js';
@@ -24,6 +23,7 @@ async function withCookieFile<T>(url: string, cookies: Cookie[] | undefined, fn:
     cookies.length = 0;
   }
 }
+import { toolCacheFile } from '../media/tool-cache.js';
 
 export interface MediaService {
   tools(): Promise<Tools>;
@@ -44,7 +44,7 @@ export function createMediaService(api: MediaApi, config: ConfigStore, env: Reco
   config.onChange(applyTtl);
   const getTools = (): Promise<Tools> => {
     const c = config.get();
-    tools ??= api.discoverTools(env, { cacheFile: path.join(c.paths.dataDir, 'tools.json'), paths: c.tools }).catch((e: unknown) => {
+    tools ??= api.discoverTools(env, { cacheFile: toolCacheFile(c.paths.dataDir), paths: c.tools }).catch((e: unknown) => {
       tools = null;
       throw e;
     });

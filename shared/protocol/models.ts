@@ -1,26 +1,15 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors.js';
 import { PRESET_IDS } from '../presets.js';
+import { HTTP_URL_MAX_LENGTH, httpUrlProblem } from '../http-url.js';
 
-/** Longest URL accepted; browsers and CDNs stop well before this. */
-export const MAX_URL_CHARS = 8192;
+/** Longest URL accepted; browsers and CDNs stop well before this (the rule: shared/http-url.ts). */
+export const MAX_URL_CHARS = HTTP_URL_MAX_LENGTH;
 
-/**
- * An http(s) URL that cannot be mistaken for a command-line option. One issue per URL, the most telling first:
- * too long, control characters (a NUL would be percent-encoded by URL() and reach yt-dlp), option-like, not http(s).
- */
+/** An http(s) URL that cannot be mistaken for a command-line option (the rule: shared/http-url.ts). */
 export const HttpUrl = z.string().superRefine((s, ctx) => {
-  const fail = (message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, message });
-  if (s.length > MAX_URL_CHARS) return fail(`URL is too long (${s.length} characters; at most ${MAX_URL_CHARS})`);
-  if (/[\u0000-\u001f\u007f]/.test(s)) return fail('URL must not contain control characters');
-  if (s.startsWith('-')) return fail('URL must not start with "-"');
-  try {
-    const u = new URL(s);
-    if (u.protocol === 'http:' || u.protocol === 'https:') return;
-  } catch {
-    // not a URL at all
-  }
-  fail('URL must be http(s)');
+  const problem = httpUrlProblem(s);
+  if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
 });
 
 export const FormatKind = z.enum(['video', 'audio', 'muxed']);

@@ -27,8 +27,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** `env`: extra environment for the browser and so for the native host it starts (stand-in endpoints, tools). */
-export async function launch({ registerHost = true, extraArgs = [] as string[], env: extraEnv = {} as Record<string, string> } = {}): Promise<Harness> {
+/**
+ * `env`: extra environment for the browser and so for the native host it starts (stand-in endpoints, tools).
+ * `extensionDir`: another build of the extension (the bench's copy with a blank popup page added).
+ */
+export async function launch({ registerHost = true, extraArgs = [] as string[], env: extraEnv = {} as Record<string, string>, extensionDir = EXTENSION_DIR } = {}): Promise<Harness> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'nexstream-e2e-'));
   const dirs = { root, profile: path.join(root, 'profile'), downloads: path.join(root, 'downloads') };
   await mkdir(dirs.profile, { recursive: true });
@@ -50,7 +53,7 @@ export async function launch({ registerHost = true, extraArgs = [] as string[], 
     userDataDir: dirs.profile,
     pipe: true,
     args: [...ARGS, ...extraArgs],
-    enableExtensions: [EXTENSION_DIR],
+    enableExtensions: [extensionDir],
     env,
   });
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${CHROMIUM_EXTENSION_ID}/`), { timeout: 15_000 });

@@ -4,7 +4,7 @@
  * `nexstream host` and speaks real length-prefixed frames to it.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -18,13 +18,9 @@ export async function buildHost(): Promise<{ entry: string; dispose: () => void 
   mkdirSync(path.join(ROOT, 'dist'), { recursive: true });
   const dir = mkdtempSync(path.join(ROOT, 'dist', '.test-'));
   const entry = path.join(dir, 'nexstream.mjs');
-  await build({
-    ...hostBuildOptions(ROOT, path.join(dir, 'bundle.mjs')),
-    logLevel: 'error',
-    // Same shape as bin/nexstream.mjs: call main() with argv and exit with its code.
-    footer: { js: 'process.exitCode = await main(process.argv.slice(2));' },
-  });
-  renameSync(path.join(dir, 'bundle.mjs'), entry);
+  await build({ ...hostBuildOptions(ROOT, dir, 'bundle'), logLevel: 'error' });
+  // Same shape as bin/nexstream.mjs: call main() with argv and exit with its code.
+  writeFileSync(entry, "import { main } from './bundle.mjs';\nprocess.exitCode = await main(process.argv.slice(2));\n");
   return { entry, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -2,7 +2,7 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PageHeader } from '../../../../extension/components/PageHeader.js';
-import { FIRST_META_MARK, pageHeaderElement, prepaintHeader, prepaintedTab } from '../../../../extension/components/page-header-dom.js';
+import { FIRST_META_MARK, firstPaintDone, pageHeaderElement, prepaintHeader, prepaintedTab, setFirstPaint } from '../../../../extension/components/page-header-dom.js';
 
 afterEach(cleanup);
 
@@ -26,5 +26,20 @@ describe('pre-React page header (popup first paint)', () => {
     // React already rendered: the pre-paint must not add a second header.
     expect(prepaintHeader(root, tab)).toBe(false);
     expect(root.querySelectorAll('header')).toHaveLength(1);
+  });
+
+  it('lets the popup bundle wait for the painted header, and no longer than its cap', async () => {
+    const order: string[] = [];
+    setFirstPaint(Promise.resolve(true));
+    requestAnimationFrame(() => order.push('frame'));
+    await firstPaintDone(5_000).then(() => order.push('app'));
+    // The app goes after the frame that shows the header.
+    expect(order).toEqual(['frame', 'app']);
+    setFirstPaint(new Promise<boolean>(() => undefined));
+    const t0 = performance.now();
+    await firstPaintDone(30);
+    expect(performance.now() - t0).toBeLessThan(1_000);
+    setFirstPaint(Promise.resolve(false));
+    await expect(firstPaintDone(5_000)).resolves.toBeUndefined();
   });
 });
