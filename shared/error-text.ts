@@ -38,6 +38,7 @@ export const ERROR_TEXT: Record<ErrorCode, ErrorText> = {
   'media.timeout': { text: 'yt-dlp or FFmpeg did not finish in time.', fix: 'Check your connection and try again.' },
   'media.disk_full': { text: 'The download folder’s disk is full.', fix: 'Free some space or pick another download folder in the options.' },
   'media.output': { text: 'The download folder cannot be written.', fix: 'Pick another in the options.' },
+  'media.empty_playlist': { text: 'This playlist has nothing to download (empty, or every entry is gone).', fix: 'Check that the playlist shows entries in the browser.' },
   'job.not_found': { text: 'This download is no longer known to the helper.', fix: 'Start it again.' },
   'job.cancelled': { text: 'Cancelled.', fix: 'Start the download again to retry.' },
   'job.queue_full': { text: 'Too many downloads are waiting.', fix: 'Try again when some finish.' },

@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'media.timeout', // a yt-dlp/ffmpeg/ffprobe run did not finish in its time limit (details.timedOut)
   'media.disk_full',
   'media.output', // target folder not writable / invalid
+  'media.empty_playlist', // a batch whose playlist lists no entries
   'job.not_found',
   'job.cancelled',
   'job.queue_full',

@@ -12,8 +12,10 @@ import { ProgressPrinter } from './progress-bar.js';
 import { LIMITS } from '../limits.js';
 import { resolveForDownload, type ResolvedInput } from '../resolver/download-input.js';
 import type { Command } from './types.js';
+import { batchPrinter, runBatch } from './download-batch.js';
+import { parseItems } from './items-spec.js';
 
-const usage = `nexstream download <url> --preset <id> [--out DIR] [--json] [--verbose]
+const usage = `nexstream download <url> --preset <id> [--items 1-3,7] [--out DIR] [--json] [--verbose]
 nexstream download <url-or-text> --resolve --preset <id> ...   (find the official track first)
 
 Presets: ${PRESET_IDS.join(', ')}
@@ -21,7 +23,12 @@ With --json prints one JSON object per line:
   {"type":"progress","percent":..,"speed":..,"etaSec":..}  ...
   {"type":"done","path":"..."}                 (exit 0)
   {"type":"error","code":"...","message":"..."} (exit non-zero)
-Without --json a progress bar goes to stderr and the final path to stdout.`;
+Without --json a progress bar goes to stderr and the final path to stdout.
+
+A playlist URL downloads its entries (--items picks some) into DIR/<playlist title>/, skipping what
+is there already. With --json: {"type":"playlist","title":..,"count":N} first, progress lines with
+"item": <index>, {"type":"item","item":i,"status":"done"|"failed"|"skipped","path"?,"code"?} per entry,
+last {"type":"done","paths":[...],"failed":F,"skipped":S}. Exit 0 when nothing failed, 5 when some did.`;
 
 export const download: Command = {
   summary: 'Download a page as a media file with a preset',
@@ -32,7 +39,7 @@ export const download: Command = {
       parsed = parseArgs({
         args,
         allowPositionals: true,
-        options: { resolve: { type: 'boolean' }, preset: { type: 'string', short: 'p' }, out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, verbose: { type: 'boolean' } },
+        options: { resolve: { type: 'boolean' }, items: { type: 'string' }, preset: { type: 'string', short: 'p' }, out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, verbose: { type: 'boolean' } },
       });
     } catch (e) {
       return usageError(io, usage, (e as Error).message);
@@ -43,6 +50,8 @@ export const download: Command = {
     if (!input || extra.length) return usageError(io, usage, values.resolve ? 'expected one <url-or-text> (quote text with spaces)' : 'expected exactly one <url>');
     const preset = PresetId.safeParse(values.preset ?? 'best');
     if (!preset.success) return usageError(io, usage, `unknown preset "${values.preset}"`);
+    const indices = values.items !== undefined ? parseItems(values.items) : undefined;
+    if (indices === null) return usageError(io, usage, `bad --items "${values.items}" (e.g. 1-3,7)`);
     if (!values.resolve && !HttpUrl.safeParse(input).success) return reportError(io, json, new NexError('input.invalid_url', 'the URL must be http(s) and must not start with "-"'));
 
     // Handle Ctrl-C from here on, even during start-up: the job's processes must be stopped by us.
@@ -50,6 +59,7 @@ export const download: Command = {
     let interrupted = false;
     const onSignal = (): void => {
       interrupted = true;
+      services?.batches.shutdown();
       void services?.jobs.shutdown(LIMITS.cliShutdownMs);
     };
     process.on('SIGINT', onSignal);
@@ -58,7 +68,10 @@ export const download: Command = {
     let outcome = null as { ok: true; path: string } | { ok: false; error: unknown } | null;
     let settle: () => void = () => {};
     const finished = new Promise<void>((r) => (settle = r));
+    const batch = batchPrinter(io, json);
+    let batchMode = false;
     const onEvent = (ev: Event): void => {
+      if (batchMode) return batch.onEvent(ev);
       if (ev.event === 'job.progress') {
         const { percent, speed, etaSec } = ev.progress;
         if (json) io.stdout.write(`${JSON.stringify({ type: 'progress', percent, speed, etaSec })}\n`);
@@ -82,6 +95,13 @@ export const download: Command = {
       if (!HttpUrl.safeParse(url).success) throw new NexError('input.invalid_url', 'the URL must be http(s) and must not start with "-"');
       if (interrupted) throw new NexError('job.cancelled', 'cancelled');
       const outDir = path.resolve(values.out ?? services.config.get().downloadDir);
+      const listing = values.resolve ? null : await services.media.playlist(url, { all: true, log: services.log.forJob(null) }).catch(() => null);
+      if (listing) {
+        batchMode = true;
+        bar?.end();
+        return await runBatch(services, listing, { url, preset: preset.data, outDir, json, ...(indices && { indices }) }, io, batch);
+      }
+      if (indices) throw new NexError('input.invalid', '--items needs a playlist URL: yt-dlp lists no entries here.');
       services.jobs.submit({ url, preset: preset.data, outDir, ...(target.title && { title: target.title }), ...(target.tags && { tags: target.tags }) });
       await finished;
     } catch (e) {

@@ -1,7 +1,6 @@
+import { probeWithPlaylist } from '../services/probe-playlist.js';
 import type { Handler } from './types.js';
 
-/** Probes via the shared media service (its short-lived cache makes reopening the popup instant). */
-export const probe: Handler<'probe'> = async (req, ctx) => {
-  const detail = await ctx.media.probe(req.url, { signal: ctx.signal, noCache: req.noCache, log: ctx.log.forJob(null) });
-  return detail.result;
-};
+/** Probes via the shared media service (cached) and adds the first page of a playlist when the page is one. */
+export const probe: Handler<'probe'> = async (req, ctx) =>
+  probeWithPlaylist(ctx.media, req.url, { signal: ctx.signal, ...(req.noCache && { noCache: true }), log: ctx.log.forJob(null) });

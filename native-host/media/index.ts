@@ -5,3 +5,4 @@ export { probe } from './probe.js';
 export { probeCache } from './probe-cache.js';
 export { download } from './pipeline.js';
 export { cleanupStaleParts } from './part-files.js';
+export { playlistStore, PlaylistStore } from './playlist-store.js';

@@ -53,7 +53,7 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
   } catch (e) {
     throw fsError(e, spec.outDir);
   }
-  const out = await uniquePath(spec.outDir, title, preset.ext).catch((e: unknown) => {
+  const out = await uniquePath(spec.outDir, spec.fileStem ?? title, preset.ext).catch((e: unknown) => {
     throw fsError(e, spec.outDir);
   });
   try {

@@ -44,6 +44,8 @@ export interface DownloadSpec {
   title?: string;
   /** Official tags (e.g. from the resolver) override the source's own. */
   tags?: TrackTags;
+  /** The file name without extension ("01 - Title"), sanitised like a title; default the title. */
+  fileStem?: string;
 }
 
 export interface DownloadHooks {

@@ -2,8 +2,8 @@
  * The media pipeline's exported functions as the host uses them (native-host/media/index.ts,
  * owned by the media engineer). Kept as an interface so the host and its tests can swap in fakes.
  */
-import type { ToolStatus } from '../../shared/protocol/index.js';
-import type { DiscoverOptions, DownloadHooks, DownloadResult, DownloadSpec, ProbeDetail, ProbeOptions, ToolPaths, Tools } from '../media/index.js';
+import type { PlaylistInfo, ToolStatus } from '../../shared/protocol/index.js';
+import type { LogFn, DiscoverOptions, DownloadHooks, DownloadResult, DownloadSpec, ProbeDetail, ProbeOptions, ToolPaths, Tools } from '../media/index.js';
 
 export interface MediaApi {
   /**
@@ -15,6 +15,17 @@ export interface MediaApi {
   probe(url: string, tools: Tools, opts?: ProbeOptions): Promise<ProbeDetail>;
   download(spec: DownloadSpec, tools: Tools, hooks: DownloadHooks, cachedProbe?: ProbeDetail): Promise<DownloadResult>;
   cleanupStaleParts(dir: string): Promise<unknown>;
+  /** A page of the flat listing of `url` (media/playlist-store.ts); null when it is no playlist. Absent in fakes without playlists. */
+  playlistPage?(url: string, tools: Tools, opts: PlaylistPageOptions): Promise<PlaylistInfo | null>;
   /** The pipeline's shared probe cache lifetime (config probeCacheSec). */
   setProbeCacheTtlMs?(ms: number): void;
+}
+
+export interface PlaylistPageOptions {
+  offset?: number;
+  /** Default LIMITS.playlistPageSize; `all` waits for every entry. */
+  limit?: number;
+  all?: boolean;
+  signal?: AbortSignal;
+  log?: LogFn;
 }

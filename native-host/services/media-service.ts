@@ -4,10 +4,10 @@
  * installing yt-dlp while the host runs is picked up.
  */
 import path from 'node:path';
-import type { ToolStatus } from '../../shared/protocol/index.js';
+import type { PlaylistInfo, ToolStatus } from '../../shared/protocol/index.js';
 import type { DownloadResult, DownloadSpec, LogFn, ProbeDetail, Tools } from '../media/types.js';
 import type { JobRunner } from '../jobs/manager.js';
-import type { MediaApi } from './media-api.js';
+import type { MediaApi, PlaylistPageOptions } from './media-api.js';
 import type { ConfigStore } from '../config/store.js';
 
 export interface MediaService {
@@ -16,6 +16,8 @@ export interface MediaService {
   /** A JobRunner: probe (cached) then download, so the job learns its title early. */
   download: JobRunner;
   report(): Promise<ToolStatus[]>;
+  /** A page of the playlist at `url` (null: no playlist there, or this pipeline lists none). */
+  playlist(url: string, opts?: PlaylistPageOptions): Promise<PlaylistInfo | null>;
   cleanupStaleParts(dir: string): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export function createMediaService(api: MediaApi, config: ConfigStore, env: Reco
       return api.download(spec, t, hooks, detail);
     },
     report: () => api.toolReport(env, config.get().tools),
+    playlist: async (url, opts = {}) => (api.playlistPage ? api.playlistPage(url, await getTools(), opts) : null),
     cleanupStaleParts: async (dir) => {
       await api.cleanupStaleParts(dir);
     },
