@@ -1,7 +1,7 @@
 /** Where a batch writes: its folder, each item's file stem, and the .m3u8 at the end. Pure but for the write. */
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import type { BatchItem, BatchItemState } from '../../shared/protocol/index.js';
+import type { BatchItem, BatchItemState, PlaylistInfo } from '../../shared/protocol/index.js';
 import { safeFileName } from '../media/filename.js';
 
 /** `<base>/<seg1>[/<seg2>]`, each segment a safe file name, so no segment can climb out of the base. */
@@ -39,4 +39,27 @@ export async function writeM3u8(folder: string, name: string, items: BatchItemSt
   const file = path.join(folder, `${safeFileName(name)}.m3u8`);
   await writeFileAtomic(file, m3u8Text(folder, items), { mode: 0o644 });
   return file;
+}
+
+/** A listing's entries (those at `indices`, when given) as batch items. */
+export function entriesToItems(listing: PlaylistInfo, indices?: number[]): BatchItem[] {
+  const want = indices ? new Set(indices) : null;
+  return listing.entries
+    .filter((e) => !want || want.has(e.index))
+    .map((e) => ({ url: e.url, index: e.index, title: e.title, ...(e.archiveKey && { archiveKey: e.archiveKey }) }));
+}
+
+/**
+ * Gives later items whose names would be the same file (same title, or titles that sanitise alike)
+ * " (2)", " (3)"... up front, so the first in list order keeps the plain name whatever finishes first.
+ */
+export function distinctStems(stems: (string | undefined)[]): (string | undefined)[] {
+  const seen = new Map<string, number>();
+  return stems.map((stem) => {
+    if (stem === undefined) return undefined;
+    const key = safeFileName(stem).toLowerCase();
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return n === 1 ? stem : `${stem} (${n})`;
+  });
 }

@@ -11,7 +11,7 @@ import { NexError, toErrorPayload } from '../../shared/errors.js';
 import type { Library } from '../library/index.js';
 import type { LogFn } from '../media/types.js';
 import type { JobManager } from './manager.js';
-import { archiveKeyOf, batchFolder, fileStem, writeM3u8 } from './batch-output.js';
+import { archiveKeyOf, batchFolder, distinctStems, entriesToItems, fileStem, writeM3u8 } from './batch-output.js';
 
 export interface BatchSpec {
   preset: PresetId;
@@ -49,7 +49,6 @@ interface Batch {
 }
 
 const FINAL = new Set(['done', 'failed', 'skipped', 'cancelled']);
-
 export class BatchManager {
   private readonly batches = new Map<string, Batch>();
   private readonly byJob = new Map<string, Batch>();
@@ -167,6 +166,8 @@ export class BatchManager {
     });
     if (b.abort.signal.aborted) return;
     this.emitState(b);
+    for (const s of b.slots) if (s.state.reason === 'duplicate') this.emitItem(b, s);
+    distinctStems(b.pending.map((s) => s.item.fileStem)).forEach((stem, i) => stem && ((b.pending[i] as Slot).item.fileStem = stem));
     this.pump(b);
   }
 
@@ -175,11 +176,7 @@ export class BatchManager {
     if (src.kind === 'items') return src.items;
     const listing = await this.deps.list(src.url, b.abort.signal);
     if (!listing) throw new NexError('media.empty_playlist', 'yt-dlp lists no playlist entries here.', { url: src.url });
-    if (b.spec.folder.length === 0 && listing.title) b.info.title = listing.title;
-    const want = src.indices ? new Set(src.indices) : null;
-    return listing.entries
-      .filter((e) => !want || want.has(e.index))
-      .map((e) => ({ url: e.url, index: e.index, title: e.title, ...(e.archiveKey && { archiveKey: e.archiveKey }) }));
+    return entriesToItems(listing, src.indices);
   }
 
   /** Starts items up to the host's concurrency; the archive check runs before each one is queued. */
@@ -198,7 +195,7 @@ export class BatchManager {
 
   private async launch(b: Batch, s: Slot): Promise<void> {
     const lib = await this.deps.library().catch(() => null);
-    const earlier = await lib?.archived(archiveKeyOf(s.item), b.spec.preset).catch(() => null);
+    const earlier = await lib?.archived(archiveKeyOf(s.item), b.spec.preset, b.info.folder).catch(() => null);
     if (b.stopping) return this.settle(b, s, 'cancelled'), this.maybeEnd(b);
     if (earlier) {
       s.state.path = earlier;
@@ -225,15 +222,14 @@ export class BatchManager {
     s.state.path = path;
     s.state.bytes = await stat(path).then((x) => x.size, () => 0);
     const lib = await this.deps.library().catch(() => null);
-    await lib?.archive(archiveKeyOf(s.item), b.spec.preset, path).catch((e: unknown) => this.warn(`archive write failed: ${String(e)}`));
+    await lib?.archive(archiveKeyOf(s.item), b.spec.preset, b.info.folder, path).catch((e: unknown) => this.warn(`archive write failed: ${String(e)}`));
     this.release(b, jobId);
     this.settle(b, s, 'done');
     this.pump(b);
   }
 
   private release(b: Batch, jobId: string): void {
-    b.byJob.delete(jobId);
-    this.byJob.delete(jobId);
+    for (const m of [b.byJob, this.byJob]) m.delete(jobId);
   }
 
   private stop(b: Batch, error: BatchInfo['error']): void {

@@ -13,9 +13,9 @@ import { LIBRARY_MIGRATIONS } from './migrations.js';
 export const RECENT_KEEP = 50;
 
 export interface Library {
-  /** The path an item was saved to earlier with this preset, if that file still exists. */
-  archived(key: string, preset: string): Promise<string | null>;
-  archive(key: string, preset: string, path: string): Promise<void>;
+  /** The path an item was saved to earlier with this preset into this folder, if that file still exists. */
+  archived(key: string, preset: string, folder: string): Promise<string | null>;
+  archive(key: string, preset: string, folder: string, path: string): Promise<void>;
   addRecent(e: Omit<RecentEntry, 'at'> & { at?: number }): Promise<void>;
   recent(limit?: number): Promise<RecentEntry[]>;
   close(): void;
@@ -34,15 +34,15 @@ export async function openLibrary(file: string): Promise<Library> {
     throw e;
   }
   return {
-    async archived(key, preset) {
-      const r = await db.execute({ sql: 'SELECT path FROM download_archive WHERE key = ? AND preset = ?', args: [key, preset] });
+    async archived(key, preset, folder) {
+      const r = await db.execute({ sql: 'SELECT path FROM download_archive WHERE key = ? AND preset = ? AND folder = ?', args: [key, preset, folder] });
       const p = r.rows[0]?.path;
       if (typeof p !== 'string') return null;
       // A file the user deleted is not "downloaded" any more.
       return (await stat(p).then((s) => s.isFile(), () => false)) ? p : null;
     },
-    async archive(key, preset, file) {
-      await db.execute({ sql: 'INSERT OR REPLACE INTO download_archive (key, preset, path, at) VALUES (?, ?, ?, ?)', args: [key, preset, file, Date.now()] });
+    async archive(key, preset, folder, file) {
+      await db.execute({ sql: 'INSERT OR REPLACE INTO download_archive (key, preset, folder, path, at) VALUES (?, ?, ?, ?, ?)', args: [key, preset, folder, file, Date.now()] });
     },
     async addRecent(e) {
       await db.batch(

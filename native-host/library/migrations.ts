@@ -9,13 +9,15 @@ export const LIBRARY_MIGRATIONS: Migration[] = [
     version: 1,
     name: 'download-archive',
     statements: [
-      // key: yt-dlp's archive key "<extractor> <id>" (or "url <url>" when the id is unknown); one row per preset.
+      // key: yt-dlp's archive key "<extractor> <id>" (or "url <url>" when the id is unknown); one row per
+      // preset and folder, so the same playlist as MP3 elsewhere is a new download, not a skip.
       `CREATE TABLE download_archive (
         key TEXT NOT NULL,
         preset TEXT NOT NULL,
+        folder TEXT NOT NULL,
         path TEXT NOT NULL,
         at INTEGER NOT NULL,
-        PRIMARY KEY (key, preset)
+        PRIMARY KEY (key, preset, folder)
       )`,
     ],
   },

@@ -78,7 +78,8 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
     if (opts.signal?.aborted) throw cancelled();
     const failedFeed = fed.find((r) => r.exitCode !== 0 && r.signal === null);
     if (failedFeed) throw ytdlpError(failedFeed, failedFeed.tail, opts.url);
-    if (done.exitCode !== 0) throw ffmpegError(done, ff.stderrTail.text(), opts.audioRequired ?? false);
+    // ffmpeg 5.1 exits 0 when ENOSPC hits its trailer write: the file is truncated, so it is a failure.
+    if (done.exitCode !== 0 || DISK_FULL.test(ff.stderrTail.text())) throw ffmpegError(done, ff.stderrTail.text(), opts.audioRequired ?? false);
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
     await Promise.all(cwds.map((d) => rm(d, { recursive: true, force: true })));
