@@ -1,6 +1,6 @@
 /** Where a batch writes: its folder, each item's file stem, and the .m3u8 at the end. Pure but for the write. */
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import type { BatchItem, BatchItemState, PlaylistInfo } from '../../shared/protocol/index.js';
 import { safeFileName } from '../media/filename.js';
 
@@ -37,7 +37,15 @@ export function m3u8Text(folder: string, items: BatchItemState[]): string {
 
 export async function writeM3u8(folder: string, name: string, items: BatchItemState[]): Promise<string> {
   const file = path.join(folder, `${safeFileName(name)}.m3u8`);
-  await writeFileAtomic(file, m3u8Text(folder, items), { mode: 0o644 });
+  // Temp + rename so a reader never sees half a list (write-file-atomic needs __filename, absent in the ESM bundle).
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, m3u8Text(folder, items), { mode: 0o644 });
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
   return file;
 }
 
