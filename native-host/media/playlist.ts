@@ -34,7 +34,7 @@ const FlatLine = z
   .passthrough();
 
 /** `-j --flat-playlist`, playlist on, capped. The URL after `--`. */
-export function ytdlpListArgs(url: string, tools: Pick<Tools, 'ytdlpSupportsJsRuntimes'>, maxEntries = LIMITS.playlistMaxEntries): string[] {
+export function ytdlpListArgs(url: string, tools: Pick<Tools, 'ytdlpSupportsJsRuntimes'>, maxEntries: number = LIMITS.playlistMaxEntries): string[] {
   return ['-j', '--flat-playlist', ...ytdlpBaseArgs(tools), '--yes-playlist', '--playlist-end', String(maxEntries), '--', url];
 }
 
