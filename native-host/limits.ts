@@ -72,6 +72,8 @@ export const LIMITS = {
   playlistPageSize: 100,
   /** A whole flat listing: one feed or a few hundred API pages; a listing still running after this is stuck. */
   playlistListMs: 180_000,
+  /** Once a page lists as a playlist, how long its own probe may still take before the first entry is probed instead. */
+  playlistProbeGraceMs: 3000,
   /** Listings kept for page requests (each at most playlistMaxEntries small rows). */
   playlistSessions: 8,
 } as const;

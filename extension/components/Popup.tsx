@@ -8,6 +8,9 @@ import { defaultPreset } from './presets.js';
 import { QualityPicker } from './QualityPicker.js';
 import { SourcePicker } from './SourcePicker.js';
 import { ErrorCard, HostMissing, HostOutdated, NoMedia, PickerSkeleton } from './StateCards.js';
+import { BatchProgress } from './BatchProgress.js';
+import { PlaylistPanel } from './PlaylistPanel.js';
+import { RecentList } from './RecentList.js';
 
 export interface PopupActions {
   download(preset: PresetId): void;
@@ -15,6 +18,13 @@ export interface PopupActions {
   reveal(path: string): void;
   dismiss(): void;
   probe(url?: string): void;
+  /** Playlist and Recent actions (optional: a popup without them shows no playlist UI). */
+  batch?(preset: PresetId, indices: number[], indexPrefix: boolean): void;
+  batchCancel?(jobId: string, index?: number): void;
+  batchRetry?(jobId: string): void;
+  playlistMore?(): void;
+  recent?(): void;
+  downloadAgain?(url: string, preset: PresetId): void;
 }
 
 export type PopupView = 'loading' | 'host-missing' | 'host-outdated' | 'job' | 'picker' | 'probing' | 'no-media' | 'error';
@@ -52,6 +62,10 @@ export function Popup({ state, tab, actions, preferAudio = false }: PopupProps) 
     if (hasPage && performance.getEntriesByName(FIRST_META_MARK).length === 0) performance.mark(FIRST_META_MARK);
   }, [hasPage]);
 
+  const [mode, setMode] = useState<'video' | 'playlist'>('video');
+  const [showRecent, setShowRecent] = useState(false);
+  const playlist = state?.probe.result?.playlist;
+  const batch = state?.batch;
   const view = popupView(state);
   return (
     <main className="popup" data-view={view}>
@@ -65,10 +79,40 @@ export function Popup({ state, tab, actions, preferAudio = false }: PopupProps) 
       {view === 'host-outdated' && <HostOutdated error={state?.host.error ?? state?.probe.error} />}
       {view === 'no-media' && <NoMedia />}
       {view === 'error' && state?.probe.error && <ErrorCard error={state.probe.error} onRetry={() => actions.probe()} />}
-      {view === 'picker' && presets && (
+      {batch && actions.batchCancel && (
+        <BatchProgress batch={batch} onCancel={(i) => actions.batchCancel?.(batch.id, i)} onRetry={() => actions.batchRetry?.(batch.id)} onReveal={actions.reveal} />
+      )}
+      {view === 'picker' && playlist && actions.batch && (
+        <div className="mode-switch" role="tablist">
+          <button type="button" role="tab" aria-selected={mode === 'video'} onClick={() => setMode('video')}>
+            This video
+          </button>
+          <button type="button" role="tab" aria-selected={mode === 'playlist'} onClick={() => setMode('playlist')}>
+            This playlist ({playlist.count ?? `${playlist.entries.length}+`} items)
+          </button>
+        </div>
+      )}
+      {view === 'picker' && playlist && mode === 'playlist' && actions.batch && (
+        <PlaylistPanel playlist={playlist} presets={presets ?? []} defaultPreset={preset} onMore={() => actions.playlistMore?.()} onStart={(p, idx, prefix) => actions.batch?.(p, idx, prefix)} />
+      )}
+      {view === 'picker' && presets && (mode === 'video' || !playlist || !actions.batch) && presets.length > 0 && (
         <QualityPicker presets={presets} value={preset} onChange={setPreset} onDownload={(id) => actions.download(id)} />
       )}
       {view === 'job' && state?.job && <JobProgress job={state.job} onCancel={actions.cancel} onReveal={actions.reveal} onDismiss={actions.dismiss} />}
+      {actions.recent && (
+        <details
+          className="recent-box"
+          open={showRecent}
+          onToggle={(e) => {
+            const open = (e.target as HTMLDetailsElement).open;
+            setShowRecent(open);
+            if (open) actions.recent?.();
+          }}
+        >
+          <summary>Recent</summary>
+          {showRecent && <RecentList entries={state?.recent ?? []} onReveal={actions.reveal} onAgain={(u, p) => actions.downloadAgain?.(u, p)} />}
+        </details>
+      )}
     </main>
   );
 }

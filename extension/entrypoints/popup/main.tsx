@@ -40,6 +40,12 @@ const actions: PopupActions = {
   reveal: (path) => conn.send({ type: 'reveal', path }),
   dismiss: () => conn.send({ type: 'dismiss' }),
   probe: (url) => conn.send(url ? { type: 'probe', url } : { type: 'probe' }),
+  batch: (preset, indices, indexPrefix) => conn.send({ type: 'batch', preset, indices, indexPrefix }),
+  batchCancel: (jobId, index) => conn.send(index === undefined ? { type: 'batch.cancel', jobId } : { type: 'batch.cancel', jobId, index }),
+  batchRetry: (jobId) => conn.send({ type: 'batch.retry', jobId }),
+  playlistMore: () => conn.send({ type: 'playlist.more' }),
+  recent: () => conn.send({ type: 'recent' }),
+  downloadAgain: (url, preset) => conn.send({ type: 'download.again', url, preset }),
 };
 
 function App() {

@@ -69,4 +69,19 @@ describe('playlist listing (yt-dlp --flat-playlist)', () => {
     expect(last?.complete).toBe(true);
     console.log(`10,000-entry feed: first page after ${Math.round(firstMs)} ms`);
   }, 180_000);
+
+  it('probes a 5,000-entry feed at once: "This video" is its first entry, not a -J that resolves every entry', async () => {
+    const items = Array.from({ length: 5000 }, (_, i) => ({ title: `Show ${i + 1}`, file: `ep${(i % 3) + 1}.m4a`, guid: `s${i}` }));
+    const url = await env.feed('big5k.xml', 'Five Thousand', items);
+    const t0 = performance.now();
+    const r = await probeWithPlaylist(s.media, url, { log: () => {} });
+    const ms = performance.now() - t0;
+    expect(r.playlist).toMatchObject({ title: 'Five Thousand' });
+    expect(r.playlist?.entries).toHaveLength(100);
+    expect(r.title).toBe('Show 1');
+    expect(r.formats.length).toBeGreaterThan(0);
+    // The page's own -J would take minutes (it resolves all 5,000); the listing + one entry's probe take seconds.
+    expect(ms).toBeLessThan(30_000);
+    console.log(`5,000-entry feed: probe with playlist in ${Math.round(ms)} ms`);
+  }, 120_000);
 });
