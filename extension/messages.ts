@@ -38,6 +38,8 @@ export const FromPopup = z.discriminatedUnion('type', [
   z.object({ type: z.literal('batch'), preset: PresetId, indices: z.array(z.number().int().positive()).min(1).max(10000), indexPrefix: z.boolean() }),
   z.object({ type: z.literal('batch.cancel'), jobId: z.string().max(64), index: z.number().int().positive().optional() }),
   z.object({ type: z.literal('batch.retry'), jobId: z.string().max(64) }),
+  /** Hide a finished batch so the picker shows again. */
+  z.object({ type: z.literal('batch.dismiss') }),
   /** Load the next page of the probed playlist's listing. */
   z.object({ type: z.literal('playlist.more') }),
   z.object({ type: z.literal('recent') }),

@@ -53,6 +53,10 @@ export const BATCH_COMMANDS = {
         ctx.sessions.changed(ctx.tabId);
       })
       .catch(ignore),
+  'batch.dismiss': (ctx: BatchCommandContext) => {
+    ctx.sessions.get(ctx.tabId).batchId = null;
+    ctx.sessions.changed(ctx.tabId);
+  },
   'playlist.more': (ctx: BatchCommandContext) => void morePlaylist(ctx).catch(ignore),
   recent: (ctx: BatchCommandContext) => void loadRecent(ctx).catch(ignore),
   'download.again': (ctx: BatchCommandContext, m: { url: string; preset: PresetId }) => void ctx.client.request('download', { url: m.url, preset: m.preset }).catch(ignore),

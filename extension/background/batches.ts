@@ -6,6 +6,12 @@ export type BatchView = BatchInfo & { items: BatchItemState[] };
 export class BatchStore {
   private readonly batches = new Map<string, { info: BatchInfo; items: Map<number, BatchItemState> }>();
   private readonly listeners = new Set<(id: string) => void>();
+  /** Download jobs that are items of some batch: the popup shows them in the batch, not as the tab's job. */
+  private readonly itemJobs = new Set<string>();
+
+  owns(jobId: string): boolean {
+    return this.itemJobs.has(jobId);
+  }
 
   get(id: string): BatchView | null {
     const b = this.batches.get(id);
@@ -22,6 +28,7 @@ export class BatchStore {
       this.emit(e.batch.id);
     } else if (e.event === 'batch.item') {
       const b = this.entry(e.jobId);
+      if (e.item.jobId) this.itemJobs.add(e.item.jobId);
       b.items.set(e.item.index, { ...b.items.get(e.item.index), ...e.item });
       this.emit(e.jobId);
     }

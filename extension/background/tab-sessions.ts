@@ -46,7 +46,9 @@ export function createTabSessions(deps: { client: HostClient; sessions: Sessions
 
     stateFor(tabId: number): PopupState {
       const s = sessions.get(tabId);
-      return popupState(s, prober.sources(s), client.state, jobFor(tabId), tabTitles.get(tabId), s.batchId && batches ? batches.get(s.batchId) : null);
+      const job = jobFor(tabId);
+      const own = job && batches?.owns(job.id) ? null : job;
+      return popupState(s, prober.sources(s), client.state, own, tabTitles.get(tabId), s.batchId && batches ? batches.get(s.batchId) : null);
     },
 
     pageReport(tabId: number, report: PageReport): void {

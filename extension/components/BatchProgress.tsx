@@ -8,7 +8,7 @@ type Batch = NonNullable<PopupState['batch']>;
 
 const LABEL: Record<BatchItemState['status'], string> = { queued: 'waiting', running: '', done: 'done', failed: 'failed', skipped: 'skipped', cancelled: 'cancelled' };
 
-export function BatchProgress({ batch, onCancel, onRetry, onReveal }: { batch: Batch; onCancel(index?: number): void; onRetry(): void; onReveal(path: string): void }) {
+export function BatchProgress({ batch, onCancel, onRetry, onReveal, onDismiss }: { batch: Batch; onCancel(index?: number): void; onRetry(): void; onReveal(path: string): void; onDismiss?(): void }) {
   const active = batch.status === 'listing' || batch.status === 'running';
   const finished = batch.done + batch.failed + batch.skipped + batch.cancelled;
   const pct = batch.total ? Math.round((finished / batch.total) * 100) : 0;
@@ -20,7 +20,7 @@ export function BatchProgress({ batch, onCancel, onRetry, onReveal }: { batch: B
           {finished}/{batch.total} · {batch.done} done{batch.failed ? ` · ${batch.failed} failed` : ''}
           {batch.skipped ? ` · ${batch.skipped} skipped` : ''}
           {batch.cancelled ? ` · ${batch.cancelled} cancelled` : ''} · {formatBytes(batch.bytes)}
-          {active && batch.etaSec != null ? ` · ${formatEta(batch.etaSec)} left` : ''}
+          {active && batch.etaSec != null ? ` · ${formatEta(batch.etaSec)}` : ''}
         </div>
         <progress max={100} value={pct} />
         {batch.error && <p className="error">{batch.error.message}</p>}
@@ -68,6 +68,11 @@ export function BatchProgress({ batch, onCancel, onRetry, onReveal }: { batch: B
         {!active && batch.m3u8 && (
           <button type="button" className="link" onClick={() => onReveal(batch.m3u8 as string)}>
             Show in folder
+          </button>
+        )}
+        {!active && onDismiss && (
+          <button type="button" className="link" onClick={onDismiss}>
+            Close
           </button>
         )}
       </footer>

@@ -22,6 +22,7 @@ export interface PopupActions {
   batch?(preset: PresetId, indices: number[], indexPrefix: boolean): void;
   batchCancel?(jobId: string, index?: number): void;
   batchRetry?(jobId: string): void;
+  batchDismiss?(): void;
   playlistMore?(): void;
   recent?(): void;
   downloadAgain?(url: string, preset: PresetId): void;
@@ -80,7 +81,7 @@ export function Popup({ state, tab, actions, preferAudio = false }: PopupProps) 
       {view === 'no-media' && <NoMedia />}
       {view === 'error' && state?.probe.error && <ErrorCard error={state.probe.error} onRetry={() => actions.probe()} />}
       {batch && actions.batchCancel && (
-        <BatchProgress batch={batch} onCancel={(i) => actions.batchCancel?.(batch.id, i)} onRetry={() => actions.batchRetry?.(batch.id)} onReveal={actions.reveal} />
+        <BatchProgress batch={batch} onCancel={(i) => actions.batchCancel?.(batch.id, i)} onRetry={() => actions.batchRetry?.(batch.id)} onReveal={actions.reveal} onDismiss={() => actions.batchDismiss?.()} />
       )}
       {view === 'picker' && playlist && actions.batch && (
         <div className="mode-switch" role="tablist">
