@@ -26,6 +26,8 @@ export interface PlaylistPageOptions {
   /** Default LIMITS.playlistPageSize; `all` waits for every entry. */
   limit?: number;
   all?: boolean;
+  /** List again instead of reusing a listing of the last 10 minutes (probe noCache). */
+  fresh?: boolean;
   signal?: AbortSignal;
   log?: LogFn;
 }

@@ -14,7 +14,7 @@ type Probed = ProbeDetail | { failed: unknown };
 
 export async function probeWithPlaylist(media: MediaService, url: string, opts: { signal?: AbortSignal; noCache?: boolean; log: LogFn; all?: boolean }): Promise<ProbeWithPlaylist> {
   const { log } = opts;
-  const listing = media.playlist(url, { ...(opts.signal && { signal: opts.signal }), log, ...(opts.all && { all: true }) }).catch((e: unknown) => {
+  const listing = media.playlist(url, { ...(opts.signal && { signal: opts.signal }), log, ...(opts.all && { all: true }), ...(opts.noCache && { fresh: true }) }).catch((e: unknown) => {
     log({ source: 'host', level: 'debug', text: `no playlist listing: ${isNexError(e) ? e.code : String(e)}` });
     return null;
   });
