@@ -12,6 +12,7 @@ import type { Library } from '../library/index.js';
 import type { LogFn } from '../media/types.js';
 import type { JobManager } from './manager.js';
 import { archiveKeyOf, batchFolder, distinctStems, entriesToItems, fileStem, writeM3u8 } from './batch-output.js';
+import { batchPrefetch, type ProbeChunk } from './batch-prefetch.js';
 
 export interface BatchSpec {
   preset: PresetId;
@@ -28,6 +29,8 @@ export interface BatchDeps {
   list(url: string, signal: AbortSignal): Promise<PlaylistInfo | null>;
   library(): Promise<Library | null>;
   concurrency(): number;
+  /** Resolves several entries of a playlist in one yt-dlp run into the probe cache (optional). */
+  probeChunk?: ProbeChunk;
   log: LogFn;
   now?: () => number;
 }
@@ -46,6 +49,7 @@ interface Batch {
   abort: AbortController;
   startedAt: number;
   stopping: boolean;
+  prefetch?: ReturnType<typeof batchPrefetch>;
 }
 
 const FINAL = new Set(['done', 'failed', 'skipped', 'cancelled']);
@@ -112,9 +116,7 @@ export class BatchManager {
   }
 
   /** The batch a job belongs to, if any. */
-  batchOf(jobId: string): string | null {
-    return this.byJob.get(jobId)?.info.id ?? null;
-  }
+  batchOf = (jobId: string): string | null => this.byJob.get(jobId)?.info.id ?? null;
 
   /** Fed every job event of the host: the batch follows its items through them. */
   observe(ev: Event): void {
@@ -164,6 +166,8 @@ export class BatchManager {
       const code = (e as NodeJS.ErrnoException).code;
       throw new NexError(code === 'ENOSPC' ? 'media.disk_full' : 'media.output', `Cannot create ${b.info.folder}: ${(e as Error).message}`, { dir: b.info.folder });
     });
+    const src = b.spec.source;
+    if (src.kind === 'playlist' && this.deps.probeChunk) await (b.prefetch = batchPrefetch(this.deps.probeChunk, src.url, b.pending.map((s) => s.item), b.abort.signal)).first();
     if (b.abort.signal.aborted) return;
     this.emitState(b);
     for (const s of b.slots) if (s.state.reason === 'duplicate') this.emitItem(b, s);
@@ -183,15 +187,14 @@ export class BatchManager {
   private pump(b: Batch): void {
     while (!b.stopping && b.pending.length && b.byJob.size + this.checking(b) < Math.max(1, this.deps.concurrency())) {
       const s = b.pending.shift() as Slot;
+      b.prefetch?.launched();
       s.state.status = 'running';
       void this.launch(b, s);
     }
     this.maybeEnd(b);
   }
 
-  private checking(b: Batch): number {
-    return b.slots.filter((s) => s.state.status === 'running' && !s.state.jobId).length;
-  }
+  private checking = (b: Batch): number => b.slots.filter((s) => s.state.status === 'running' && !s.state.jobId).length;
 
   private async launch(b: Batch, s: Slot): Promise<void> {
     const lib = await this.deps.library().catch(() => null);
@@ -283,13 +286,9 @@ export class BatchManager {
     this.emitState(b, b.slots.filter((s) => s.state.status === 'failed' || s.state.status === 'cancelled'));
   }
 
-  private warn(text: string): void {
-    this.deps.log({ source: 'host', level: 'warn', text });
-  }
+  private warn = (text: string): void => this.deps.log({ source: 'host', level: 'warn', text });
 
-  private emitItem(b: Batch, s: Slot): void {
-    this.deps.emit({ kind: 'event', event: 'batch.item', jobId: b.info.id, item: structuredClone(s.state) });
-  }
+  private emitItem = (b: Batch, s: Slot): void => this.deps.emit({ kind: 'event', event: 'batch.item', jobId: b.info.id, item: structuredClone(s.state) });
 
   private emitState(b: Batch, items?: Slot[]): void {
     const batch: BatchInfo = structuredClone(b.info);

@@ -6,3 +6,4 @@ export { probeCache } from './probe-cache.js';
 export { download } from './pipeline.js';
 export { cleanupStaleParts } from './part-files.js';
 export { playlistStore, PlaylistStore } from './playlist-store.js';
+export { probeEntries } from './probe-entries.js';

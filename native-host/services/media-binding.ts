@@ -9,6 +9,7 @@ export async function loadMediaApi(): Promise<MediaApi> {
     probe: (url, tools, opts) => media.probe(url, tools, opts),
     download: (spec, tools, hooks, cached) => media.download(spec, tools, hooks, cached),
     cleanupStaleParts: (dir) => media.cleanupStaleParts(dir),
+    probeEntries: (url, urls, tools, o) => media.probeEntries(url, urls, tools, o),
     playlistPage: (url, tools, o) => (o.all ? media.playlistStore.all(url, tools, o) : media.playlistStore.page(url, tools, o)),
     setProbeCacheTtlMs: (ms) => {
       media.probeCache.ttlMs = ms;

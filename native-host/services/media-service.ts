@@ -18,6 +18,8 @@ export interface MediaService {
   report(): Promise<ToolStatus[]>;
   /** A page of the playlist at `url` (null: no playlist there, or this pipeline lists none). */
   playlist(url: string, opts?: PlaylistPageOptions): Promise<PlaylistInfo | null>;
+  /** Probes these entries of a playlist in one run into the probe cache; 0 when this pipeline cannot. */
+  probeEntries(playlistUrl: string, urls: Map<number, string>, opts?: { signal?: AbortSignal; log?: LogFn }): Promise<number>;
   cleanupStaleParts(dir: string): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export function createMediaService(api: MediaApi, config: ConfigStore, env: Reco
       return api.download(spec, t, hooks, detail);
     },
     report: () => api.toolReport(env, config.get().tools),
+    probeEntries: async (url, urls, opts = {}) => (api.probeEntries ? api.probeEntries(url, urls, await getTools(), opts) : 0),
     playlist: async (url, opts = {}) => (api.playlistPage ? api.playlistPage(url, await getTools(), opts) : null),
     cleanupStaleParts: async (dir) => {
       await api.cleanupStaleParts(dir);
