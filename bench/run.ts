@@ -11,11 +11,12 @@ import type { Figure } from './lib/stats.js';
 import { renderTable } from './lib/table.js';
 import { memory } from './memory.js';
 import { pipeline } from './pipeline.js';
+import { playlist } from './playlist.js';
 import { probe } from './probe.js';
 import { registry } from './registry.js';
 import { resolver } from './resolver.js';
 
-const MODULES: Record<string, BenchModule> = { pipeline, memory, probe, browser, resolver, registry };
+const MODULES: Record<string, BenchModule> = { pipeline, memory, probe, browser, resolver, registry, playlist };
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');

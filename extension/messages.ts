@@ -3,7 +3,7 @@
  * Validated with zod on receipt like the host's: a content script runs in hostile pages.
  */
 import { z } from 'zod';
-import { ConfigPatch, ErrorPayload, JobInfo, PresetId, ProbeResult, RegistryStatus } from '../shared/protocol/index.js';
+import { BatchInfo, BatchItemState, ConfigPatch, ErrorPayload, JobInfo, PlaylistInfo, PresetId, ProbeResult, RecentEntry, RegistryStatus } from '../shared/protocol/index.js';
 import { MediaItem, PageMeta, PageReport } from './detect/types.js';
 
 /** runtime.sendMessage from content scripts and the options page. */
@@ -35,6 +35,16 @@ export const FromPopup = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reveal'), path: z.string().max(4096) }),
   /** Hide a finished job so the picker shows again. */
   z.object({ type: z.literal('dismiss') }),
+  /** "This playlist": the checked entries of the probed playlist as one batch. */
+  z.object({ type: z.literal('batch'), preset: PresetId, indices: z.array(z.number().int().positive()).min(1).max(10000), indexPrefix: z.boolean() }),
+  z.object({ type: z.literal('batch.cancel'), jobId: z.string().max(64), index: z.number().int().positive().optional() }),
+  z.object({ type: z.literal('batch.retry'), jobId: z.string().max(64) }),
+  /** Hide a finished batch so the picker shows again. */
+  z.object({ type: z.literal('batch.dismiss') }),
+  /** Load the next page of the probed playlist's listing. */
+  z.object({ type: z.literal('playlist.more') }),
+  z.object({ type: z.literal('recent') }),
+  z.object({ type: z.literal('download.again'), url: z.string().max(8192), preset: PresetId }),
 ]);
 export type FromPopup = z.infer<typeof FromPopup>;
 
@@ -49,7 +59,7 @@ export type HostView = z.infer<typeof HostView>;
 export const ProbeView = z.object({
   status: z.enum(['idle', 'loading', 'ok', 'error']),
   url: z.string().optional(),
-  result: ProbeResult.optional(),
+  result: ProbeResult.extend({ playlist: PlaylistInfo.optional() }).optional(),
   error: ErrorPayload.optional(),
 });
 export type ProbeView = z.infer<typeof ProbeView>;
@@ -64,6 +74,9 @@ export const PopupState = z.object({
   host: HostView,
   probe: ProbeView,
   job: JobInfo.nullable(),
+  /** The tab's batch with every item's state. */
+  batch: BatchInfo.extend({ items: z.array(BatchItemState) }).nullable().optional(),
+  recent: z.array(RecentEntry).optional(),
 });
 export type PopupState = z.infer<typeof PopupState>;
 

@@ -76,4 +76,16 @@ export const LIMITS = {
   httpBackoffMs: 250,
   /** A Retry-After longer than this is not waited for: the resolve budget would be spent asleep. */
   maxRetryAfterMs: 5000,
+
+  // --- playlists and batches (issue 10) ---
+  /** Entries listed at most: yt-dlp stops there (--playlist-end), so a 100,000-video channel cannot flood the host. */
+  playlistMaxEntries: 10_000,
+  /** Entries in the probe's first page and a page request's default: enough to fill the popup's list. */
+  playlistPageSize: 100,
+  /** A whole flat listing: one feed or a few hundred API pages; a listing still running after this is stuck. */
+  playlistListMs: 180_000,
+  /** Once a page lists as a playlist, how long its own probe may still take before the first entry is probed instead. */
+  playlistProbeGraceMs: 3000,
+  /** Listings kept for page requests (each at most playlistMaxEntries small rows). */
+  playlistSessions: 8,
 } as const;

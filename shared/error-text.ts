@@ -55,6 +55,7 @@ export const ERROR_TEXT: Record<ErrorCode, ErrorText> = {
   'media.ytdlp_too_old': { text: 'The installed yt-dlp is too old for this site.', fix: UPDATE },
   'media.disk_full': { text: 'The download folder’s disk is full.', fix: 'Free some space or pick another download folder in the options.' },
   'media.output': { text: 'The download folder cannot be written.', fix: 'Pick another in the options.' },
+  'media.empty_playlist': { text: 'This playlist has nothing to download (empty, or every entry is gone).', fix: 'Check that the playlist shows entries in the browser.' },
   'job.not_found': { text: 'This download is no longer known to the helper.', fix: 'Start it again.' },
   'job.cancelled': { text: 'Cancelled.', fix: 'Start the download again to retry.' },
   'job.queue_full': { text: 'Too many downloads are waiting.', fix: 'Try again when some finish.' },

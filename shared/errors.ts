@@ -39,6 +39,7 @@ export const ERROR_CODES = [
   'media.output', // target folder not writable / invalid
   'media.stalled', // no bytes and no ffmpeg progress for the stall time
   'media.truncated', // the output is shorter than the source said (body ended early)
+  'media.empty_playlist', // a batch whose playlist lists no entries
   'job.not_found',
   'job.cancelled',
   'job.queue_full',

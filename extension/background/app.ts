@@ -12,6 +12,7 @@ import type { MessageReply } from '../messages.js';
 import { loadOptions } from '../options-item.js';
 import { siteCookies } from './site-cookies.js';
 import { JobStore } from './jobs.js';
+import { BatchStore } from './batches.js';
 import { notifyJob } from './notify.js';
 import { runPopupCommand, type PopupCommand } from './popup-commands.js';
 import { Prober } from './prober.js';
@@ -25,13 +26,19 @@ export function createBackground() {
   const sessions = new Sessions();
   const sniff = new SniffStore();
   const jobs = new JobStore();
+  const batches = new BatchStore();
   // Keep the port (and so the worker and the host's jobs) alive only while something needs it.
   // `tabs` is assigned below; the client only asks after a disconnect, long after this function returned.
   const client: HostClient = new HostClient({ connect: connectNative, shouldReconnect: () => jobs.hasActive() || tabs.popupsOpen });
   const prober = new Prober(client, sessions, sniff, siteCookies);
-  const tabs = createTabSessions({ client, sessions, sniff, jobs, prober });
+  const tabs = createTabSessions({ client, sessions, sniff, jobs, prober, batches });
 
-  client.onEvent((e: Event) => jobs.apply(e));
+  client.onEvent((e: Event) => {
+    jobs.apply(e);
+    batches.apply(e);
+  });
+  // A batch event re-renders the popups of the tabs that started it.
+  batches.onChange((id) => sessions.forEach((s) => s.batchId === id && sessions.changed(s.tabId)));
   client.onState((s) => {
     // A fresh host process knows only its own jobs: resync so dead ones stop showing progress.
     if (s.status === 'ready') void client.request('jobs.list', {}).then((r) => jobs.sync(r.jobs)).catch(() => undefined);

@@ -11,6 +11,7 @@ import { revealPath } from './reveal.js';
 import type { Prober } from './prober.js';
 import type { Sessions } from './sessions.js';
 import type { TabSessions } from './tab-sessions.js';
+import { BATCH_COMMANDS } from './batch-commands.js';
 
 export type PopupCommand = Exclude<FromPopup, { type: 'subscribe' }>;
 
@@ -36,6 +37,7 @@ export const POPUP_COMMANDS: PopupCommandMap = {
     ctx.sessions.get(ctx.tabId).jobId = null;
     ctx.sessions.changed(ctx.tabId);
   },
+  ...BATCH_COMMANDS,
 };
 
 export function runPopupCommand(ctx: PopupCommandContext, msg: PopupCommand): void {

@@ -1,17 +1,21 @@
 /** Per-tab state the popup renders: the page report, the probe, the tab's job. Emits on every change. */
-import type { ErrorPayload, ProbeResult } from '../../shared/protocol/index.js';
+import type { ErrorPayload, PlaylistInfo, ProbeResult, RecentEntry } from '../../shared/protocol/index.js';
 import type { PageReport } from '../detect/types.js';
 
 export interface Session {
   tabId: number;
   pageUrl: string | null;
   report: PageReport | null;
-  probe: { status: 'idle' | 'loading' | 'ok' | 'error'; url?: string; result?: ProbeResult; error?: ErrorPayload };
+  probe: { status: 'idle' | 'loading' | 'ok' | 'error'; url?: string; result?: ProbeResult & { playlist?: PlaylistInfo }; error?: ErrorPayload };
   /** Source URLs already probed in this page view. */
   tried: Set<string>;
   /** The user chose "Use my browser's sign-in" on this page: its jobs carry the site's cookies. */
   signedIn?: boolean;
   jobId: string | null;
+  /** The tab's batch ("This playlist"), kept across navigations like jobId. */
+  batchId?: string | null;
+  /** The host's Recent list, fetched when the popup asks. */
+  recent?: RecentEntry[];
 }
 
 const withoutHash = (u: string): string => u.split('#')[0] ?? u;
@@ -32,7 +36,7 @@ export class Sessions {
   /** The tab navigated: forget the page; a new Session object lets in-flight probes see they are stale. */
   reset(tabId: number, pageUrl: string | null): Session {
     const prev = this.tabs.get(tabId);
-    const s: Session = { tabId, pageUrl, report: null, probe: { status: 'idle' }, tried: new Set(), jobId: prev?.jobId ?? null };
+    const s: Session = { tabId, pageUrl, report: null, probe: { status: 'idle' }, tried: new Set(), jobId: prev?.jobId ?? null, batchId: prev?.batchId ?? null, ...(prev?.recent && { recent: prev.recent }) };
     this.tabs.set(tabId, s);
     this.changed(tabId);
     return s;
@@ -46,6 +50,10 @@ export class Sessions {
     s.report = report;
     this.changed(tabId);
     return s;
+  }
+
+  forEach(fn: (s: Session) => void): void {
+    for (const s of this.tabs.values()) fn(s);
   }
 
   remove(tabId: number): void {

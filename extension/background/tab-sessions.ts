@@ -15,11 +15,12 @@ import type { JobStore } from './jobs.js';
 import type { Prober } from './prober.js';
 import type { Sessions } from './sessions.js';
 import { popupState } from './view.js';
+import type { BatchStore } from './batches.js';
 
 export type TabSessions = ReturnType<typeof createTabSessions>;
 
-export function createTabSessions(deps: { client: HostClient; sessions: Sessions; sniff: SniffStore; jobs: JobStore; prober: Prober }) {
-  const { client, sessions, sniff, jobs, prober } = deps;
+export function createTabSessions(deps: { client: HostClient; sessions: Sessions; sniff: SniffStore; jobs: JobStore; prober: Prober; batches?: BatchStore }) {
+  const { client, sessions, sniff, jobs, prober, batches } = deps;
   let openPopups = 0;
   const tabTitles = new Map<number, string>();
 
@@ -45,7 +46,9 @@ export function createTabSessions(deps: { client: HostClient; sessions: Sessions
 
     stateFor(tabId: number): PopupState {
       const s = sessions.get(tabId);
-      return popupState(s, prober.sources(s), client.state, jobFor(tabId), tabTitles.get(tabId));
+      const job = jobFor(tabId);
+      const own = job && batches?.owns(job.id) ? null : job;
+      return popupState(s, prober.sources(s), client.state, own, tabTitles.get(tabId), s.batchId && batches ? batches.get(s.batchId) : null);
     },
 
     pageReport(tabId: number, report: PageReport): void {

@@ -6,7 +6,7 @@ import type { HostState } from '../host/client.js';
 import type { PopupState } from '../messages.js';
 import type { Session } from './sessions.js';
 
-export function popupState(s: Session, sources: MediaItem[], host: HostState, job: JobInfo | null, tabTitle?: string): PopupState {
+export function popupState(s: Session, sources: MediaItem[], host: HostState, job: JobInfo | null, tabTitle?: string, batch: PopupState['batch'] = null): PopupState {
   const meta = s.report?.meta ?? {};
   const pageUrl = s.report?.pageUrl ?? s.pageUrl;
   const title = meta.title ?? tabTitle;
@@ -18,5 +18,7 @@ export function popupState(s: Session, sources: MediaItem[], host: HostState, jo
     host: { status: host.status, ...(host.version ? { version: host.version } : {}), ...(host.error ? { error: host.error } : {}), ...(host.registry ? { registry: host.registry } : {}) },
     probe: { ...s.probe },
     job,
+    batch,
+    ...(s.recent && { recent: s.recent }),
   };
 }

@@ -11,6 +11,9 @@ import { LiveNote } from './LiveNote.js';
 import { SubtitlePicker, useSubtitleChoice } from './SubtitlePicker.js';
 import { SIGNIN_CODES, siteOrigin } from '../signin.js';
 import { ErrorCard, HostMissing, HostOutdated, NoMedia, PickerSkeleton, RegistryNotice } from './StateCards.js';
+import { BatchProgress } from './BatchProgress.js';
+import { PlaylistPanel } from './PlaylistPanel.js';
+import { RecentList } from './RecentList.js';
 
 export interface PopupActions {
   /** `subs`: subtitle languages ticked in the picker (video presets). */
@@ -21,6 +24,14 @@ export interface PopupActions {
   probe(url?: string): void;
   /** Opt this site in to "Use my browser's sign-in" (asks for the cookies permission), then probe again signed in. */
   signIn?(origin: string): void;
+  /** Playlist and Recent actions (optional: a popup without them shows no playlist UI). */
+  batch?(preset: PresetId, indices: number[], indexPrefix: boolean): void;
+  batchCancel?(jobId: string, index?: number): void;
+  batchRetry?(jobId: string): void;
+  batchDismiss?(): void;
+  playlistMore?(): void;
+  recent?(): void;
+  downloadAgain?(url: string, preset: PresetId): void;
 }
 
 export type PopupView = 'loading' | 'host-missing' | 'host-outdated' | 'job' | 'picker' | 'probing' | 'no-media' | 'error';
@@ -71,6 +82,10 @@ export function Popup({ state, tab, actions, preferAudio = false, subtitleLangs 
     if (hasPage && performance.getEntriesByName(FIRST_META_MARK).length === 0) performance.mark(FIRST_META_MARK);
   }, [hasPage]);
 
+  const [mode, setMode] = useState<'video' | 'playlist'>('video');
+  const [showRecent, setShowRecent] = useState(false);
+  const playlist = state?.probe.result?.playlist;
+  const batch = state?.batch;
   const view = popupView(state);
   return (
     <main className="popup" data-view={view}>
@@ -84,7 +99,23 @@ export function Popup({ state, tab, actions, preferAudio = false, subtitleLangs 
       {view === 'host-outdated' && <HostOutdated error={state?.host.error ?? state?.probe.error} />}
       {view === 'no-media' && <NoMedia />}
       {view === 'error' && state?.probe.error && <ErrorCard error={state.probe.error} onRetry={() => actions.probe()} signIn={signInOffer(state, actions)} />}
-      {view === 'picker' && presets && (
+      {batch && actions.batchCancel && (
+        <BatchProgress batch={batch} onCancel={(i) => actions.batchCancel?.(batch.id, i)} onRetry={() => actions.batchRetry?.(batch.id)} onReveal={actions.reveal} onDismiss={() => actions.batchDismiss?.()} />
+      )}
+      {view === 'picker' && playlist && actions.batch && (
+        <div className="mode-switch" role="tablist">
+          <button type="button" role="tab" aria-selected={mode === 'video'} onClick={() => setMode('video')}>
+            This video
+          </button>
+          <button type="button" role="tab" aria-selected={mode === 'playlist'} onClick={() => setMode('playlist')}>
+            This playlist ({playlist.count ?? `${playlist.entries.length}+`} items)
+          </button>
+        </div>
+      )}
+      {view === 'picker' && playlist && mode === 'playlist' && actions.batch && (
+        <PlaylistPanel playlist={playlist} presets={presets ?? []} defaultPreset={preset} onMore={() => actions.playlistMore?.()} onStart={(p, idx, prefix) => actions.batch?.(p, idx, prefix)} />
+      )}
+      {view === 'picker' && presets && (mode === 'video' || !playlist || !actions.batch) && presets.length > 0 && (
         <>
           {state?.probe.result?.live && <LiveNote live={state.probe.result.live} />}
           {isVideo && subtitles.length > 0 && <SubtitlePicker tracks={subtitles} value={subs} onChange={setSubs} />}
@@ -93,6 +124,20 @@ export function Popup({ state, tab, actions, preferAudio = false, subtitleLangs 
       )}
       {view === 'job' && state?.job && <JobProgress job={state.job} onCancel={actions.cancel} onReveal={actions.reveal} onDismiss={actions.dismiss} />}
       <RegistryNotice registry={state?.host.registry} />
+      {actions.recent && (
+        <details
+          className="recent-box"
+          open={showRecent}
+          onToggle={(e) => {
+            const open = (e.target as HTMLDetailsElement).open;
+            setShowRecent(open);
+            if (open) actions.recent?.();
+          }}
+        >
+          <summary>Recent</summary>
+          {showRecent && <RecentList entries={state?.recent ?? []} onReveal={actions.reveal} onAgain={(u, p) => actions.downloadAgain?.(u, p)} />}
+        </details>
+      )}
     </main>
   );
 }

@@ -13,8 +13,10 @@ import { ProgressPrinter } from './progress-bar.js';
 import { LIMITS } from '../limits.js';
 import { resolveForDownload, type ResolvedInput } from '../resolver/download-input.js';
 import type { Command } from './types.js';
+import { batchPrinter, runBatch } from './download-batch.js';
+import { parseItems } from './items-spec.js';
 
-const usage = `nexstream download <url> --preset <id> [--out DIR] [--subs en,de|all] [--cookies FILE] [--json] [--verbose]
+const usage = `nexstream download <url> --preset <id> [--items 1-3,7] [--out DIR] [--subs en,de|all] [--cookies FILE] [--json] [--verbose]
 nexstream download <url-or-text> --resolve --preset <id> ...   (find the official track first)
 
 Presets: ${PRESET_IDS.join(', ')}
@@ -24,7 +26,12 @@ With --json prints one JSON object per line:
   {"type":"progress","percent":..,"speed":..,"etaSec":..}  ...
   {"type":"done","path":"..."}                 (exit 0)
   {"type":"error","code":"...","message":"..."} (exit non-zero)
-Without --json a progress bar goes to stderr and the final path to stdout.`;
+Without --json a progress bar goes to stderr and the final path to stdout.
+
+A playlist URL downloads its entries (--items picks some) into DIR/<playlist title>/, skipping what
+is there already. With --json: {"type":"playlist","title":..,"count":N} first, progress lines with
+"item": <index>, {"type":"item","item":i,"status":"done"|"failed"|"skipped","path"?,"code"?} per entry,
+last {"type":"done","paths":[...],"failed":F,"skipped":S}. Exit 0 when nothing failed, 5 when some did.`;
 
 export const download: Command = {
   summary: 'Download a page as a media file with a preset',
@@ -35,7 +42,7 @@ export const download: Command = {
       parsed = parseArgs({
         args,
         allowPositionals: true,
-        options: { resolve: { type: 'boolean' }, preset: { type: 'string', short: 'p' }, out: { type: 'string', short: 'o' }, subs: { type: 'string' }, cookies: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' } },
+        options: { resolve: { type: 'boolean' }, items: { type: 'string' }, preset: { type: 'string', short: 'p' }, out: { type: 'string', short: 'o' }, subs: { type: 'string' }, cookies: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' } },
       });
     } catch (e) {
       return usageError(io, usage, (e as Error).message);
@@ -48,6 +55,8 @@ export const download: Command = {
     if (!preset.success) return usageError(io, usage, `unknown preset "${values.preset}"`);
     const subs = values.subs === undefined ? undefined : SubtitleChoice.safeParse(values.subs === 'all' ? 'all' : values.subs.split(',').map((l) => l.trim()).filter(Boolean));
     if (subs && !subs.success) return usageError(io, usage, `--subs takes language codes like en,de or "all" (got "${values.subs}")`);
+    const indices = values.items !== undefined ? parseItems(values.items) : undefined;
+    if (indices === null) return usageError(io, usage, `bad --items "${values.items}" (e.g. 1-3,7)`);
     if (!values.resolve) {
       const bad = urlProblem(input);
       if (bad) return reportError(io, json, bad);
@@ -58,6 +67,7 @@ export const download: Command = {
     let interrupted = false;
     const onSignal = (): void => {
       interrupted = true;
+      services?.batches.shutdown();
       void services?.jobs.shutdown(LIMITS.cliShutdownMs);
     };
     process.on('SIGINT', onSignal);
@@ -66,7 +76,10 @@ export const download: Command = {
     let outcome = null as { ok: true; path: string } | { ok: false; error: unknown } | null;
     let settle: () => void = () => {};
     const finished = new Promise<void>((r) => (settle = r));
+    const batch = batchPrinter(io, json);
+    let batchMode = false;
     const onEvent = (ev: Event): void => {
+      if (batchMode) return batch.onEvent(ev);
       if (ev.event === 'job.progress') {
         const { percent, speed, etaSec } = ev.progress;
         if (json) io.stdout.write(`${JSON.stringify({ type: 'progress', percent, speed, etaSec })}\n`);
@@ -95,6 +108,19 @@ export const download: Command = {
       const outDir = path.resolve(values.out ?? services.config.get().downloadDir);
       // A CLI run killed with SIGKILL left its .part here; the host sweeps at start, the next CLI run does too.
       await services.media.cleanupStaleParts(outDir).catch(() => undefined);
+      // The single-video probe runs beside the playlist listing (it adopts an early yt-dlp -J and fills the
+      // probe cache the job then reads), so a plain download does not wait for the listing first.
+      const warm = new AbortController();
+      const warming = values.resolve || values.cookies !== undefined ? null : services.media.probe(url, { signal: warm.signal, log: services.log.forJob(null) }).catch(() => null);
+      const listing = values.resolve ? null : await services.media.playlist(url, { all: true, log: services.log.forJob(null) }).catch(() => null);
+      if (listing) warm.abort();
+      await warming;
+      if (listing) {
+        batchMode = true;
+        bar?.end();
+        return await runBatch(services, listing, { url, preset: preset.data, outDir, json, ...(indices && { indices }) }, io, batch);
+      }
+      if (indices) throw new NexError('input.invalid', '--items needs a playlist URL: yt-dlp lists no entries here.');
       const cookies = values.cookies === undefined ? undefined : await readCookieFile(path.resolve(values.cookies), url);
       services.jobs.submit({ url, preset: preset.data, outDir, ...(target.title && { title: target.title }), ...(target.tags && { tags: target.tags }), ...(subs?.data && { subs: subs.data }), ...(cookies && { cookies }) });
       await finished;

@@ -17,6 +17,11 @@ import { logsTail } from './logs-tail.js';
 import { resolve } from './resolve.js';
 import { resolveOverride } from './resolve-override.js';
 import { reveal } from './reveal.js';
+import { batch } from './batch.js';
+import { playlistPage } from './playlist-page.js';
+import { batchCancel } from './batch-cancel.js';
+import { batchRetry } from './batch-retry.js';
+import { recent } from './recent.js';
 
 export const handlers: HandlerMap = {
   ping,
@@ -32,6 +37,11 @@ export const handlers: HandlerMap = {
   resolve,
   'resolve.override': resolveOverride,
   reveal,
+  batch,
+  'playlist.page': playlistPage,
+  'batch.cancel': batchCancel,
+  'batch.retry': batchRetry,
+  recent,
 };
 
 export type { Handler, HandlerContext, HandlerMap } from './types.js';

@@ -1,9 +1,9 @@
 import { fromBrowserCookies } from '../media/cookies.js';
+import { probeWithPlaylist } from '../services/probe-playlist.js';
 import type { Handler } from './types.js';
 
-/** Probes via the shared media service (its short-lived cache makes reopening the popup instant). */
+/** Probes via the shared media service (cached) and adds the first page of a playlist when the page is one. */
 export const probe: Handler<'probe'> = async (req, ctx) => {
   const cookies = req.cookies ? fromBrowserCookies(req.cookies) : undefined;
-  const detail = await ctx.media.probe(req.url, { signal: ctx.signal, noCache: req.noCache, log: ctx.log.forJob(null), ...(cookies ? { cookies } : {}) });
-  return detail.result;
+  return probeWithPlaylist(ctx.media, req.url, { signal: ctx.signal, ...(req.noCache && { noCache: true }), log: ctx.log.forJob(null), ...(cookies ? { cookies } : {}) });
 };

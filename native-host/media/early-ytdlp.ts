@@ -8,8 +8,28 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { deathSignalPrefix } from './death-signal.js';
 import type { ProcessExit } from './process-failure.js';
 
+/** Text a stream gave so far, replayed to a late subscriber, then passed on live. */
+export class TextReplay {
+  private readonly seen: string[] = [];
+  private readonly subs: Array<(text: string) => void> = [];
+  push(text: string): void {
+    this.seen.push(text);
+    for (const s of this.subs) s(text);
+  }
+  subscribe(fn: (text: string) => void): void {
+    for (const t of this.seen) fn(t);
+    this.subs.push(fn);
+  }
+}
+
 export interface EarlyChild {
   child: ChildProcess;
+  /**
+   * Its output, read from the start: Node drains (and discards) the pipes of a child that exits with nobody
+   * reading them, so a probe adopting it after it finished would otherwise see nothing.
+   */
+  stdout: TextReplay;
+  stderr: TextReplay;
   /** Settles once the process is gone and its pipes are closed (or it never started); never rejects. */
   closed: Promise<ProcessExit>;
 }
@@ -26,7 +46,7 @@ function killGroup(child: ChildProcess): void {
   }
 }
 
-/** Spawns `file args` the way supervise() does (own process group, death-signal guard, stdin closed). Output waits in the pipes. */
+/** Spawns `file args` the way supervise() does (own process group, death-signal guard, stdin closed). Output is kept for the adopter. */
 export function startEarlyYtdlp(file: string, args: readonly string[]): EarlyChild | null {
   if (waiting) return null;
   const [guard, ...guardArgs] = deathSignalPrefix();
@@ -39,7 +59,11 @@ export function startEarlyYtdlp(file: string, args: readonly string[]): EarlyChi
     child.once('error', (e) => resolve({ exitCode: null, signal: null, cause: e.message }));
     child.once('close', (code, signal) => resolve({ exitCode: code, signal }));
   });
-  const run = { child, closed };
+  const stdout = new TextReplay();
+  const stderr = new TextReplay();
+  child.stdout?.setEncoding('utf8').on('data', (c: string) => stdout.push(c));
+  child.stderr?.setEncoding('utf8').on('data', (c: string) => stderr.push(c));
+  const run = { child, closed, stdout, stderr };
   waiting = { key: keyOf(file, args), run };
   process.once('exit', () => {
     if (waiting?.run === run) killGroup(child);

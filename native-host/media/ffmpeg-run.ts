@@ -138,7 +138,8 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
     if (failure) throw failure;
     const failedFeed = fed.find((r) => r.exitCode !== 0 && r.signal === null);
     if (failedFeed) throw ytdlpError(failedFeed, failedFeed.tail, opts.url, tools.ytdlpVersion);
-    if (done.exitCode !== 0) throw ffmpegError(done, ff.stderrTail.text(), opts.audioRequired ?? false);
+    // ffmpeg 5.1 exits 0 when ENOSPC hits its trailer write: the file is truncated, so it is a failure.
+    if (done.exitCode !== 0 || DISK_FULL.test(ff.stderrTail.text())) throw ffmpegError(done, ff.stderrTail.text(), opts.audioRequired ?? false);
     // ffmpeg gave up reconnecting and wrote what it had: exit 0, but bytes are missing.
     if (watch.gaveUp) throw gaveUpError(watch.gaveUp);
     return { declaredDurationSec: watch.declaredDurationSec };

@@ -7,3 +7,5 @@ export { probeGate } from './probe.js';
 export { liveChildCount, MAX_LIVE_CHILDREN } from './supervise.js';
 export { download } from './pipeline.js';
 export { cleanupStaleParts } from './part-files.js';
+export { playlistStore, PlaylistStore } from './playlist-store.js';
+export { probeEntries } from './probe-entries.js';

@@ -61,7 +61,7 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
   }
   await checkSubtitles(extras, signal, log);
   if (signal?.aborted) throw cancelled();
-  const out = await uniquePath(spec.outDir, title, preset.ext).catch((e: unknown) => {
+  const out = await uniquePath(spec.outDir, spec.fileStem ?? title, preset.ext).catch((e: unknown) => {
     throw fsError(e, spec.outDir);
   });
   try {

@@ -8,7 +8,7 @@ import { NexError } from '../../shared/errors.js';
 import type { LogSource } from '../../shared/protocol/index.js';
 import { redact } from '../../shared/redact.js';
 import { deathSignalPrefix } from './death-signal.js';
-import type { EarlyChild } from './early-ytdlp.js';
+import { TextReplay, type EarlyChild } from './early-ytdlp.js';
 import { Tail, displayCommand, lineSplitter } from './lines.js';
 import type { ProcessExit } from './process-failure.js';
 import type { LogFn } from './types.js';
@@ -128,18 +128,23 @@ export function supervise(file: string, args: string[], opts: SuperviseOptions):
 
 /**
  * supervise() for a process already running: the early `yt-dlp -J` (early-ytdlp.ts) that a probe
- * adopts. Same log lines, stderr tail, abort and kill behaviour; its output waited in the pipes.
+ * adopts. Same log lines, stderr tail, abort and kill behaviour; its output so far is replayed.
  */
 export function adoptEarly(file: string, args: string[], early: EarlyChild, opts: SuperviseOptions): Omit<Supervised, 'sub'> {
   opts.log?.({ source: opts.source, level: 'info', text: redact(displayCommand(file, args)) });
   const { child } = early;
-  return watch({ pid: child.pid, stdout: child.stdout, stderr: child.stderr, ended: early.closed, running: () => child.exitCode === null && child.signalCode === null }, opts);
+  return watch({ pid: child.pid, stdout: early.stdout, stderr: early.stderr, ended: early.closed, running: () => child.exitCode === null && child.signalCode === null }, opts);
+}
+
+function readText(from: Readable | TextReplay | null, fn: (text: string) => void): void {
+  if (from instanceof TextReplay) from.subscribe(fn);
+  else from?.setEncoding('utf8').on('data', fn);
 }
 
 interface Watched {
   pid: number | undefined;
-  stdout: Readable | null;
-  stderr: Readable | null;
+  stdout: Readable | TextReplay | null;
+  stderr: Readable | TextReplay | null;
   /** Settles when the process has exited and its output is read. */
   ended: Promise<ProcessExit>;
   running(): boolean;
@@ -156,8 +161,9 @@ function watch(w: Watched, opts: SuperviseOptions): Omit<Supervised, 'sub'> {
     opts.onStderrLine?.(text);
     log?.({ source, level: 'debug', text, ...(cr ? { replaceKey } : {}) });
   });
-  w.stderr?.setEncoding('utf8').on('data', (c: string) => split.push(c));
-  if (opts.onStdout) w.stdout?.setEncoding('utf8').on('data', (c: string) => opts.onStdout?.(c));
+  readText(w.stderr, (c) => split.push(c));
+  const onStdout = opts.onStdout;
+  if (onStdout) readText(w.stdout, onStdout);
   let killing = false;
   let timer: NodeJS.Timeout | undefined;
   const exited = (async () => {

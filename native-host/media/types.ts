@@ -56,6 +56,8 @@ export interface DownloadSpec {
   subs?: SubtitleChoice;
   /** This job's cookies for the site (held in memory; never logged). */
   cookies?: Cookie[];
+  /** The file name without extension ("01 - Title"), sanitised like a title; default the title. */
+  fileStem?: string;
 }
 
 export interface DownloadHooks {

@@ -8,6 +8,9 @@ import { ConfigStore } from '../config/store.js';
 import { secretValues } from '../config/public.js';
 import { Logger } from '../log/logger.js';
 import { JobManager } from '../jobs/manager.js';
+import { BatchManager } from '../jobs/batch.js';
+import { createLibrarySlot } from './library-slot.js';
+import type { Library } from '../library/index.js';
 import { LIMITS } from '../limits.js';
 import type { Resolver } from '../resolver/resolve.js';
 import { createMediaService, type MediaService } from './media-service.js';
@@ -19,6 +22,10 @@ export interface HostServices {
   log: Logger;
   jobs: JobManager;
   media: MediaService;
+  /** Batch jobs (playlists, albums): their items run as jobs of `jobs`. */
+  batches: BatchManager;
+  /** The local library (download archive, recent downloads); null when its database cannot be opened. */
+  library(): Promise<Library | null>;
   /** The resolver (and its registry): opened on first use, rebuilt when their config changes. */
   resolver(): Promise<Resolver>;
   /**
@@ -51,11 +58,27 @@ export function createServices(opts: ServicesOptions): HostServices {
   // The registry is opened by the resolver slot on first use; only resolves need it.
   const resolver = createResolverSlot(config, hostLog(log));
   const media = createMediaService(opts.media, config, env);
+  const library = createLibrarySlot(() => config.get().paths.dataDir, log);
+  // Every job event also goes to the batches (they follow their items) and to the Recent list.
+  const emit = (ev: Event): void => {
+    opts.emit(ev);
+    if (ev.event === 'job.done') library.recordDone(ev.job, ev.path, batches.batchOf(ev.jobId));
+    batches.observe(ev);
+  };
   const jobs = new JobManager({
     run: media.download,
-    emit: opts.emit,
+    emit,
     concurrency: () => config.get().concurrency,
     logFor: (id) => log.forJob(id),
+  });
+  const batches = new BatchManager({
+    jobs,
+    emit: opts.emit,
+    list: (url, signal) => media.playlist(url, { all: true, signal, log: log.forJob(null) }),
+    library: () => library.get(),
+    concurrency: () => config.get().concurrency,
+    probeChunk: (url, urls, signal) => media.probeEntries(url, urls, { signal, log: log.forJob(null) }),
+    log: log.forJob(null),
   });
   const unsubscribe = config.onChange(() => jobs.reschedule());
   let closing: Promise<boolean> | null = null;
@@ -64,12 +87,16 @@ export function createServices(opts: ServicesOptions): HostServices {
     log,
     jobs,
     media,
+    batches,
+    library: () => library.get(),
     resolver: () => resolver.get(),
     close: (o = {}) =>
       (closing ??= (async () => {
         unsubscribe();
+        batches.shutdown();
         const clean = await jobs.shutdown(o.jobsTimeoutMs ?? LIMITS.shutdownMs);
         await resolver.close().catch((e: unknown) => log.warn(`resolver close failed: ${String(e)}`));
+        await library.close().catch((e: unknown) => log.warn(`library close failed: ${String(e)}`));
         log.close();
         return clean;
       })()),

@@ -13,6 +13,8 @@ export async function loadMediaApi(): Promise<MediaApi> {
       const gate = media.probeGate.stats();
       return { live: media.liveChildCount(), cap: media.MAX_LIVE_CHILDREN, probesRunning: gate.running, probesWaiting: gate.waiting };
     },
+    probeEntries: (url, urls, tools, o) => media.probeEntries(url, urls, tools, o),
+    playlistPage: (url, tools, o) => (o.all ? media.playlistStore.all(url, tools, o) : media.playlistStore.page(url, tools, o)),
     setProbeCacheTtlMs: (ms) => {
       media.probeCache.ttlMs = ms;
     },

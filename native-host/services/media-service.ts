@@ -3,10 +3,10 @@
  * Tool discovery runs once and is remembered (versions also on disk, per binary); a failed discovery is retried on the next call so
  * installing yt-dlp while the host runs is picked up.
  */
-import type { ToolStatus } from '../../shared/protocol/index.js';
+import type { PlaylistInfo, ToolStatus } from '../../shared/protocol/index.js';
 import type { DownloadResult, DownloadSpec, LogFn, ProbeDetail, Tools } from '../media/types.js';
 import type { JobRunner } from '../jobs/manager.js';
-import type { MediaApi } from './media-api.js';
+import type { MediaApi, PlaylistPageOptions } from './media-api.js';
 import type { ConfigStore } from '../config/store.js';
 import { cookiesForSite, writeCookieFile, type Cookie } from '../media/cookies.js';
 
@@ -33,6 +33,10 @@ export interface MediaService {
   report(): Promise<ToolStatus[]>;
   /** Live helper processes and probe queue, when the pipeline can tell. */
   processes(): ReturnType<NonNullable<MediaApi['processStats']>> | undefined;
+  /** A page of the playlist at `url` (null: no playlist there, or this pipeline lists none). */
+  playlist(url: string, opts?: PlaylistPageOptions): Promise<PlaylistInfo | null>;
+  /** Probes these entries of a playlist in one run into the probe cache; 0 when this pipeline cannot. */
+  probeEntries(playlistUrl: string, urls: Map<number, string>, opts?: { signal?: AbortSignal; log?: LogFn }): Promise<number>;
   cleanupStaleParts(dir: string): Promise<void>;
 }
 
@@ -69,6 +73,8 @@ export function createMediaService(api: MediaApi, config: ConfigStore, env: Reco
     },
     report: () => api.toolReport(env, { paths: config.get().tools }),
     processes: () => api.processStats?.(),
+    probeEntries: async (url, urls, opts = {}) => (api.probeEntries ? api.probeEntries(url, urls, await getTools(), opts) : 0),
+    playlist: async (url, opts = {}) => (api.playlistPage ? api.playlistPage(url, await getTools(), opts) : null),
     cleanupStaleParts: async (dir) => {
       await api.cleanupStaleParts(dir);
     },

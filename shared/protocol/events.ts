@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ErrorPayload, JobInfo, LogLine, Progress } from './models.js';
 import { ResolveLevel, TrackInfo, MatchCandidate } from './track.js';
+import { BatchInfo, BatchItemState } from './playlist.js';
 
 const ev = <T extends string, S extends z.ZodRawShape>(event: T, shape: S) =>
   z.object({ kind: z.literal('event'), event: z.literal(event), ...shape });
@@ -21,6 +22,11 @@ export const ResolvePartialEvent = ev('resolve.partial', {
   match: MatchCandidate.nullable().optional(),
 });
 
+/** A batch's totals changed (items omitted: they come one by one as batch.item). */
+export const BatchStateEvent = ev('batch.state', { batch: BatchInfo });
+/** One item of a batch changed state or progressed. */
+export const BatchItemEvent = ev('batch.item', { jobId: z.string(), item: BatchItemState });
+
 export const Event = z.discriminatedUnion('event', [
   JobStateEvent,
   JobProgressEvent,
@@ -28,6 +34,8 @@ export const Event = z.discriminatedUnion('event', [
   JobFailedEvent,
   LogEvent,
   ResolvePartialEvent,
+  BatchStateEvent,
+  BatchItemEvent,
 ]);
 export type Event = z.infer<typeof Event>;
 export type EventName = Event['event'];

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { BrowserCookie, ConfigPatch, HttpUrl, PresetId, SubtitleChoice, TrackTags } from './models.js';
 import { PageTrackMeta } from './track.js';
+import { BatchFields } from './playlist.js';
+
+export { BatchItem } from './playlist.js';
 
 /** Request id: chosen by the caller, echoed in the response. */
 export const RequestId = z.string().min(1).max(64);
@@ -45,6 +48,16 @@ export const OverrideRequest = req('resolve.override', {
 });
 /** "Show in folder": the host opens the file manager on a file it wrote (or one under the download dir). */
 export const RevealRequest = req('reveal', { path: z.string().min(1).max(4096) });
+/** Many downloads as one job: a yt-dlp playlist, or items the caller lists (an album). Reply { jobId }. */
+export const BatchRequest = req('batch', BatchFields);
+/** More of a playlist listing the probe started (its first page came with the probe). */
+export const PlaylistPageRequest = req('playlist.page', { url: HttpUrl, offset: z.number().int().nonnegative().max(100_000), limit: z.number().int().min(1).max(500).optional() });
+/** Cancels a whole batch, or one of its items (`index`). */
+export const BatchCancelRequest = req('batch.cancel', { jobId: z.string().min(1).max(64), index: z.number().int().positive().optional() });
+/** A new batch of the failed and cancelled items of a finished one. */
+export const BatchRetryRequest = req('batch.retry', { jobId: z.string().min(1).max(64) });
+/** The last downloads (single and batch items), newest first. */
+export const RecentRequest = req('recent', { limit: z.number().int().min(1).max(50).optional() });
 export const LogsRequest = req('logs.tail', { jobId: z.string().max(64).optional(), limit: z.number().int().min(1).max(5000).optional() });
 
 export const Request = z.discriminatedUnion('type', [
@@ -61,6 +74,11 @@ export const Request = z.discriminatedUnion('type', [
   OverrideRequest,
   LogsRequest,
   RevealRequest,
+  BatchRequest,
+  PlaylistPageRequest,
+  BatchCancelRequest,
+  BatchRetryRequest,
+  RecentRequest,
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];

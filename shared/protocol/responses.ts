@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { DoctorReport, ErrorPayload, JobInfo, JobStatus, LogLine, ProbeResult, PublicConfig } from './models.js';
 import { ResolveResult } from './track.js';
+import { PlaylistInfo, RecentEntry } from './playlist.js';
 import type { RequestType } from './requests.js';
 
 /** What each request resolves to on success. */
 export const ResultSchemas = {
   ping: z.object({ version: z.string(), protocol: z.number(), pid: z.number() }),
   doctor: DoctorReport,
-  probe: ProbeResult,
+  /** `playlist`: present when yt-dlp lists several entries here (its first page). */
+  probe: ProbeResult.extend({ playlist: PlaylistInfo.optional() }),
   download: z.object({ jobId: z.string() }),
   cancel: z.object({ cancelled: z.boolean(), status: JobStatus.optional() }),
   'jobs.list': z.object({ jobs: z.array(JobInfo), total: z.number().int().optional(), nextOffset: z.number().int().nullable().optional() }),
@@ -19,6 +21,11 @@ export const ResultSchemas = {
   'logs.tail': z.object({ lines: z.array(LogLine) }),
   /** `folder`: the folder shown; `selected`: whether the file manager was asked to select the file too. */
   reveal: z.object({ folder: z.string(), selected: z.boolean() }),
+  batch: z.object({ jobId: z.string() }),
+  'playlist.page': PlaylistInfo,
+  'batch.cancel': z.object({ cancelled: z.boolean() }),
+  'batch.retry': z.object({ jobId: z.string() }),
+  recent: z.object({ entries: z.array(RecentEntry) }),
 } satisfies Record<RequestType, z.ZodTypeAny>;
 
 export type ResultOf<T extends RequestType> = z.infer<(typeof ResultSchemas)[T]>;

@@ -48,6 +48,13 @@ const actions: PopupActions = {
       await saveOptions({ signinSites: [...new Set([...signinSites, origin])] });
       conn.send({ type: 'probe', signedIn: true });
     }),
+  batch: (preset, indices, indexPrefix) => conn.send({ type: 'batch', preset, indices, indexPrefix }),
+  batchCancel: (jobId, index) => conn.send(index === undefined ? { type: 'batch.cancel', jobId } : { type: 'batch.cancel', jobId, index }),
+  batchRetry: (jobId) => conn.send({ type: 'batch.retry', jobId }),
+  batchDismiss: () => conn.send({ type: 'batch.dismiss' }),
+  playlistMore: () => conn.send({ type: 'playlist.more' }),
+  recent: () => conn.send({ type: 'recent' }),
+  downloadAgain: (url, preset) => conn.send({ type: 'download.again', url, preset }),
 };
 
 function App() {
