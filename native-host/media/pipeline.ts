@@ -14,6 +14,7 @@ import { chooseFormats } from './presets.js';
 import { assertHttpUrl, cancelled, probe } from './probe.js';
 import { planSources } from './sources.js';
 import { gatherTags } from './tags.js';
+import { addId3Lyrics } from './id3-lyrics.js';
 import type { DownloadHooks, DownloadResult, DownloadSpec, ProbeDetail, Tools } from './types.js';
 import { InfoDict, rawFormats } from './ytdlp-info.js';
 
@@ -45,7 +46,7 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
   const title = spec.tags?.title ?? (weakTitle && spec.title ? spec.title : detail.result.title);
   hooks.onTitle?.(title);
   const sources = planSources(selection);
-  const tags = gatherTags({ ...info, title }, spec.tags, spec.title);
+  const tags = { ...gatherTags({ ...info, title }, spec.tags, spec.title), ...(spec.lyrics && { lyrics: spec.lyrics }) };
   let cover = coverSource(spec, detail);
 
   try {
@@ -53,7 +54,7 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
   } catch (e) {
     throw fsError(e, spec.outDir);
   }
-  const out = await uniquePath(spec.outDir, title, preset.ext).catch((e: unknown) => {
+  const out = await uniquePath(spec.outDir, spec.fileStem ?? title, preset.ext).catch((e: unknown) => {
     throw fsError(e, spec.outDir);
   });
   try {
@@ -78,6 +79,7 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
         cover = undefined;
       }
     }
+    if (spec.lyrics && preset.muxer === 'mp3') await addId3Lyrics(out.partPath, spec.lyrics);
     const bytes = (await stat(out.partPath)).size;
     const path = await commitPart(out.partPath, out.finalPath);
     log?.({ source: 'host', level: 'info', text: `Saved ${path} (${bytes} bytes)` });

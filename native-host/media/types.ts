@@ -44,6 +44,10 @@ export interface DownloadSpec {
   title?: string;
   /** Official tags (e.g. from the resolver) override the source's own. */
   tags?: TrackTags;
+  /** File name without extension ("01 - Title" in an album); default the title. Sanitised like a title. */
+  fileStem?: string;
+  /** Lyrics to embed (LRC text when synced), found by the caller (services/lyrics). */
+  lyrics?: string;
 }
 
 export interface DownloadHooks {

@@ -51,6 +51,11 @@ export class Resolver {
 
   constructor(private readonly deps: ResolverDeps) {}
 
+  /** The catalogue clients (and their rate limits), shared with the album / playlist lister. */
+  get providers(): IdentifyDeps {
+    return this.deps;
+  }
+
   async idle(): Promise<void> {
     await Promise.allSettled([...this.background]);
   }

@@ -74,6 +74,12 @@ export const TrackTags = z.object({
   track: z.number().int().positive().optional(),
   isrc: z.string().max(32).optional(),
   coverUrl: HttpUrl.optional(),
+  /** Album tags: track n/N, disc n/N, genre, compilation flag. */
+  trackTotal: z.number().int().positive().max(10_000).optional(),
+  disc: z.number().int().positive().max(1000).optional(),
+  discTotal: z.number().int().positive().max(1000).optional(),
+  genre: z.string().max(200).optional(),
+  compilation: z.boolean().optional(),
 });
 export type TrackTags = z.infer<typeof TrackTags>;
 
