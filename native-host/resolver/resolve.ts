@@ -33,6 +33,8 @@ export interface ResolveOptions {
   /** Called as providers answer: the first hydrates, later ones refine. */
   emit?: (p: PartialUpdate) => void;
   signal?: AbortSignal;
+  /** One track of an album or playlist: Odesli (10 requests a minute) only when Deezer cannot name it. */
+  collection?: boolean;
 }
 
 export interface ResolverDeps extends IdentifyDeps {

@@ -48,7 +48,7 @@ export async function resolveCollection(resolver: Resolver, input: string, o: Re
       limit(async (): Promise<CollectionTrack> => {
         let t: CollectionTrack;
         try {
-          const result = await resolver.resolve(entryInput(e), { meta: entryMeta(e, listing), noCache: o.noCache, signal: o.signal });
+          const result = await resolver.resolve(entryInput(e), { meta: entryMeta(e, listing), noCache: o.noCache, signal: o.signal, collection: true });
           t = { ...e, isrc: e.isrc ?? result.isrc, result, error: null };
         } catch (err) {
           t = { ...e, result: null, error: toErrorPayload(err) };
