@@ -14,7 +14,7 @@ import { chooseFormats } from './presets.js';
 import { assertHttpUrl, cancelled, probe } from './probe.js';
 import { planSources } from './sources.js';
 import { gatherTags } from './tags.js';
-import { addId3Lyrics } from './id3-lyrics.js';
+import { addId3Frames, extraId3Frames } from './id3-frames.js';
 import type { DownloadHooks, DownloadResult, DownloadSpec, ProbeDetail, Tools } from './types.js';
 import { InfoDict, rawFormats } from './ytdlp-info.js';
 
@@ -79,7 +79,7 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
         cover = undefined;
       }
     }
-    if (spec.lyrics && preset.muxer === 'mp3') await addId3Lyrics(out.partPath, spec.lyrics);
+    if (preset.muxer === 'mp3') await addId3Frames(out.partPath, extraId3Frames(tags));
     const bytes = (await stat(out.partPath)).size;
     const path = await commitPart(out.partPath, out.finalPath);
     log?.({ source: 'host', level: 'info', text: `Saved ${path} (${bytes} bytes)` });

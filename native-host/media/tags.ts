@@ -72,7 +72,7 @@ function albumTags(tags: TrackTags | undefined): Partial<TagValues> {
 }
 
 const VORBIS = new Set(['flac', 'opus', 'ogg']);
-/** Where each muxer keeps lyrics: ©lyr through ffmpeg's "lyrics" key in MP4, a LYRICS comment in Vorbis. ID3 USLT is written after ffmpeg (id3-lyrics.ts): ffmpeg 5.1 writes "lyrics" as TXXX. */
+/** Where each muxer keeps lyrics: ©lyr through ffmpeg's "lyrics" key in MP4, a LYRICS comment in Vorbis. ID3 USLT is written after ffmpeg (id3-frames.ts): ffmpeg 5.1 writes "lyrics" as TXXX. */
 const LYRICS_KEY: Record<string, string> = { mp4: 'lyrics', ipod: 'lyrics', flac: 'LYRICS', opus: 'LYRICS', ogg: 'LYRICS' };
 
 /** ID3 TRCK and MP4 trkn take "n/N"; Vorbis comments keep the total in TRACKTOTAL. */
@@ -87,8 +87,8 @@ function albumPairs(t: TagValues, muxer: string): Array<[string, string | number
   const disc = t.disc === undefined ? undefined : t.discTotal && !vorbis ? `${t.disc}/${t.discTotal}` : t.disc;
   const pairs: Array<[string, string | number | undefined]> = [['disc', disc], ['genre', t.genre]];
   if (vorbis) pairs.push(['TRACKTOTAL', t.track !== undefined ? t.trackTotal : undefined], ['DISCTOTAL', t.disc !== undefined ? t.discTotal : undefined]);
-  // ffmpeg's ID3v2.3 table has no "compilation" (it would become TXXX): name the frame itself, as TSRC above.
-  if (t.compilation !== undefined) pairs.push([muxer === 'mp3' ? 'TCMP' : vorbis ? 'COMPILATION' : 'compilation', t.compilation ? 1 : 0]);
+  // MP3's TCMP, like its USLT, is added after ffmpeg (id3-frames.ts): ffmpeg 5.1 would write TXXX.
+  if (t.compilation !== undefined && muxer !== 'mp3') pairs.push([vorbis ? 'COMPILATION' : 'compilation', t.compilation ? 1 : 0]);
   const lyricsKey = LYRICS_KEY[muxer];
   if (lyricsKey && t.lyrics) pairs.push([lyricsKey, t.lyrics]);
   return pairs;
