@@ -55,7 +55,9 @@ export function loadConfig(env: Env = process.env, opts: LoadOptions = {}): Host
       odesli: str('NEXSTREAM_ODESLI_API') ?? 'https://api.song.link',
       groqBaseUrl: str('GROQ_BASE_URL'),
       geminiBaseUrl: str('NEXSTREAM_GEMINI_BASE_URL'),
+      lrclib: str('NEXSTREAM_LRCLIB_URL') ?? 'https://lrclib.net',
     },
+    lyrics: str('NEXSTREAM_LYRICS') !== null ? str('NEXSTREAM_LYRICS') !== '0' : (file.lyrics ?? true),
     tursoUrl: str('TURSO_URL') ?? file.tursoUrl ?? null,
     tursoReplica: str('NEXSTREAM_TURSO_REPLICA') !== null ? str('NEXSTREAM_TURSO_REPLICA') === '1' : (file.tursoReplica ?? false),
     secrets: {

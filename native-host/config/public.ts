@@ -17,6 +17,7 @@ export function toPublicConfig(c: HostConfig): PublicConfig {
     },
     tursoUrl: c.tursoUrl,
     tursoReplica: c.tursoReplica,
+    lyrics: c.lyrics,
   };
 }
 

@@ -10,6 +10,7 @@ import { Logger } from '../log/logger.js';
 import { JobManager } from '../jobs/manager.js';
 import { LIMITS } from '../limits.js';
 import type { Resolver } from '../resolver/resolve.js';
+import { createLyricsLookup } from './lyrics.js';
 import { createMediaService, type MediaService } from './media-service.js';
 import type { MediaApi } from './media-api.js';
 import { createResolverSlot, hostLog } from './resolver-slot.js';
@@ -50,7 +51,7 @@ export function createServices(opts: ServicesOptions): HostServices {
   for (const p of c.problems) log.warn(`config: ${p}`);
   // The registry is opened by the resolver slot on first use; only resolves need it.
   const resolver = createResolverSlot(config, hostLog(log));
-  const media = createMediaService(opts.media, config, env);
+  const media = createMediaService(opts.media, config, env, createLyricsLookup(config));
   const jobs = new JobManager({
     run: media.download,
     emit: opts.emit,

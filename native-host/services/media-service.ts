@@ -9,6 +9,7 @@ import type { DownloadResult, DownloadSpec, LogFn, ProbeDetail, Tools } from '..
 import type { JobRunner } from '../jobs/manager.js';
 import type { MediaApi } from './media-api.js';
 import type { ConfigStore } from '../config/store.js';
+import type { LyricsLookup } from './lyrics.js';
 
 export interface MediaService {
   tools(): Promise<Tools>;
@@ -20,7 +21,7 @@ export interface MediaService {
 }
 
 /** @param env only PATH (and PATHEXT) is read from it: the tools' own paths come from the typed config. */
-export function createMediaService(api: MediaApi, config: ConfigStore, env: Record<string, string | undefined>): MediaService {
+export function createMediaService(api: MediaApi, config: ConfigStore, env: Record<string, string | undefined>, lyrics?: LyricsLookup): MediaService {
   let tools: Promise<Tools> | null = null;
   const applyTtl = (): void => api.setProbeCacheTtlMs?.(config.get().probeCacheSec * 1000);
   applyTtl();
@@ -40,7 +41,8 @@ export function createMediaService(api: MediaApi, config: ConfigStore, env: Reco
       const t = await getTools();
       const detail = await api.probe(spec.url, t, { signal: hooks.signal, log: hooks.log });
       hooks.onTitle(detail.result.title || spec.title || '');
-      return api.download(spec, t, hooks, detail);
+      const text = lyrics ? await lyrics(spec, detail, { signal: hooks.signal, log: hooks.log }).catch(() => undefined) : spec.lyrics;
+      return api.download(text ? { ...spec, lyrics: text } : spec, t, hooks, detail);
     },
     report: () => api.toolReport(env, config.get().tools),
     cleanupStaleParts: async (dir) => {

@@ -156,6 +156,8 @@ export const PublicConfig = z.object({
   }),
   tursoUrl: z.string().nullable(),
   tursoReplica: z.boolean(),
+  /** Embed LRCLIB lyrics in audio downloads (default on); optional so an older host's config still parses. */
+  lyrics: z.boolean().optional(),
 });
 export type PublicConfig = z.infer<typeof PublicConfig>;
 
@@ -172,6 +174,7 @@ export const ConfigPatch = z
     tursoAuthToken: z.string().max(4096).nullable(),
     tursoReplica: z.boolean(),
     odesliApiKey: z.string().max(512).nullable(),
+    lyrics: z.boolean(),
   })
   .partial()
   .strict();
