@@ -12,9 +12,12 @@ import { ProgressPrinter } from './progress-bar.js';
 import { LIMITS } from '../limits.js';
 import { resolveForDownload, type ResolvedInput } from '../resolver/download-input.js';
 import type { Command } from './types.js';
+import { collectionLink } from '../../shared/collection-link.js';
+import { downloadAlbum } from './download-album.js';
 
 const usage = `nexstream download <url> --preset <id> [--out DIR] [--json] [--verbose]
 nexstream download <url-or-text> --resolve --preset <id> ...   (find the official track first)
+nexstream download <album-or-playlist-url> --resolve --preset <id> ...   (every track, into <Album artist>/<Album>/NN - Title.ext; exit 5 if some failed or had no match)
 
 Presets: ${PRESET_IDS.join(', ')}
 With --json prints one JSON object per line:
@@ -43,6 +46,7 @@ export const download: Command = {
     if (!input || extra.length) return usageError(io, usage, values.resolve ? 'expected one <url-or-text> (quote text with spaces)' : 'expected exactly one <url>');
     const preset = PresetId.safeParse(values.preset ?? 'best');
     if (!preset.success) return usageError(io, usage, `unknown preset "${values.preset}"`);
+    if (values.resolve && collectionLink(input)) return downloadAlbum(input, { preset: preset.data, out: values.out, json, verbose: values.verbose }, io);
     if (!values.resolve && !HttpUrl.safeParse(input).success) return reportError(io, json, new NexError('input.invalid_url', 'the URL must be http(s) and must not start with "-"'));
 
     // Handle Ctrl-C from here on, even during start-up: the job's processes must be stopped by us.

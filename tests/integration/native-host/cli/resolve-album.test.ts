@@ -10,6 +10,8 @@ import { FAKE_YTDLP } from '../../../fixtures/providers/endpoints.js';
 import { ALBUM_ID, ALBUM_TRACKS, albumCatalog, writeAlbumCandidates } from '../../../fixtures/providers/albums.js';
 import { loadCatalog, startProviders, type StandIns } from '../../../fixtures/providers/servers.js';
 
+const ROUTE = path.resolve(import.meta.dirname, '../../../e2e/support/ytdlp-route.mjs');
+
 const Contract = z.object({
   kind: z.enum(['album', 'playlist']),
   title: z.string(),
@@ -39,7 +41,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[], home: string): Promise<{ code: number; out: string; err: string }> {
+async function run(args: string[], home: string, ytdlp?: string): Promise<{ code: number; out: string; err: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -57,7 +59,7 @@ async function run(args: string[], home: string): Promise<{ code: number; out: s
     NEXSTREAM_ODESLI_API: s.odesli.url,
     NEXSTREAM_YTDLP: FAKE_YTDLP,
   };
-  const code = await main(args, { stdout, stderr, env });
+  const code = await main(args, { stdout, stderr, env: { ...env, ...(ytdlp && { NEXSTREAM_YTDLP: ytdlp }) } });
   return { code, out, err };
 }
 
@@ -96,4 +98,36 @@ describe('nexstream resolve <album> --json', () => {
     expect(r.err).toContain('fix:');
     expect(r.code).toBe(1);
   });
+});
+
+describe('nexstream download <album> --resolve --preset mp3-320', () => {
+  it('downloads every track into <Album artist>/<Album>/D-NN - Title.mp3 with album tags, one after another', async () => {
+    const { makeMediaSite } = await import('../../../fixtures/make-media.js');
+    const { inspectMedia } = await import('../../../fixtures/inspect-media.js');
+    const { readdirSync } = await import('node:fs');
+    process.env.NEXSTREAM_FAKE_SEARCH_CANDIDATES = writeAlbumCandidates(mkdtempSync(path.join(dir, 'd')));
+    const site = await makeMediaSite();
+    const home = mkdtempSync(path.join(dir, 'h'));
+    // The matches are YouTube links: the e2e yt-dlp route sends searches to the fake and watch links to local media.
+    process.env.NEXSTREAM_E2E_WATCH_URL = site.url('page.html');
+    try {
+      const out = path.join(home, 'out');
+      const r = await run(['download', `https://www.deezer.com/album/${ALBUM_ID}`, '--resolve', '--preset', 'mp3-320', '--json', '--out', out], home, ROUTE);
+      const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines[0]).toMatchObject({ type: 'album', title: 'Night Signals', count: 12, unmatched: [] });
+      expect(lines.at(-1)).toMatchObject({ type: 'done', failed: 0, skipped: 0 });
+      expect(lines.filter((l) => l.type === 'item' && l.status === 'done')).toHaveLength(12);
+      expect(r.code).toBe(0);
+      const folder = path.join(out, 'The Stand-ins', 'Night Signals');
+      const files = readdirSync(folder).sort();
+      expect(files).toHaveLength(12);
+      expect(files[0]).toBe('1-01 - Opening Lights.mp3');
+      expect(files[11]).toBe('2-06 - Last Broadcast.mp3');
+      const tags = (await inspectMedia(path.join(folder, '2-02 - Copper Rain.mp3'))).tags;
+      expect(tags).toMatchObject({ title: 'Copper Rain', album: 'Night Signals', album_artist: 'The Stand-ins', track: '2/12', disc: '2/2', genre: 'Electro', compilation: '0', tsrc: 'QZAAA2600008', date: '2026-03-06' });
+    } finally {
+      delete process.env.NEXSTREAM_E2E_WATCH_URL;
+      await site.close();
+    }
+  }, 180_000);
 });
