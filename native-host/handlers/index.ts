@@ -15,6 +15,7 @@ import { configSet } from './config-set.js';
 import { logsTail } from './logs-tail.js';
 import { resolve } from './resolve.js';
 import { resolveOverride } from './resolve-override.js';
+import { resolveCollectionHandler } from './resolve-collection.js';
 import { reveal } from './reveal.js';
 
 export const handlers: HandlerMap = {
@@ -29,6 +30,7 @@ export const handlers: HandlerMap = {
   'logs.tail': logsTail,
   resolve,
   'resolve.override': resolveOverride,
+  'resolve.collection': resolveCollectionHandler,
   reveal,
 };
 

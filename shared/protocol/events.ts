@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ErrorPayload, JobInfo, LogLine, Progress } from './models.js';
 import { ResolveLevel, TrackInfo, MatchCandidate } from './track.js';
+import { CollectionListing, CollectionTrack } from './collection.js';
 
 const ev = <T extends string, S extends z.ZodRawShape>(event: T, shape: S) =>
   z.object({ kind: z.literal('event'), event: z.literal(event), ...shape });
@@ -21,6 +22,10 @@ export const ResolvePartialEvent = ev('resolve.partial', {
   match: MatchCandidate.nullable().optional(),
 });
 
+/** An album / playlist resolve: the listing first (rows to show), then each track as it resolves (`index` into the listing). */
+export const CollectionListingEvent = ev('resolve.collection.listing', { requestId: z.string(), listing: CollectionListing });
+export const CollectionTrackEvent = ev('resolve.collection.track', { requestId: z.string(), index: z.number().int().nonnegative(), track: CollectionTrack });
+
 export const Event = z.discriminatedUnion('event', [
   JobStateEvent,
   JobProgressEvent,
@@ -28,6 +33,8 @@ export const Event = z.discriminatedUnion('event', [
   JobFailedEvent,
   LogEvent,
   ResolvePartialEvent,
+  CollectionListingEvent,
+  CollectionTrackEvent,
 ]);
 export type Event = z.infer<typeof Event>;
 export type EventName = Event['event'];

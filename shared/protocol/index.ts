@@ -21,3 +21,4 @@ export * from './track.js';
 export * from './requests.js';
 export * from './responses.js';
 export * from './events.js';
+export * from './collection.js';

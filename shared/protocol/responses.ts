@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DoctorReport, ErrorPayload, JobInfo, LogLine, ProbeResult, PublicConfig } from './models.js';
 import { ResolveResult } from './track.js';
+import { ResolvedCollection } from './collection.js';
 import type { RequestType } from './requests.js';
 
 /** What each request resolves to on success. */
@@ -15,6 +16,7 @@ export const ResultSchemas = {
   'config.set': PublicConfig,
   resolve: ResolveResult,
   'resolve.override': z.object({ saved: z.boolean() }),
+  'resolve.collection': ResolvedCollection,
   'logs.tail': z.object({ lines: z.array(LogLine) }),
   /** `folder`: the folder shown; `selected`: whether the file manager was asked to select the file too. */
   reveal: z.object({ folder: z.string(), selected: z.boolean() }),

@@ -72,9 +72,9 @@ const entry = (t: z.infer<typeof ListTrack>, i: number): CollectionEntry => ({
 
 export async function deezerAlbum(deezer: Deezer, id: string, signal?: AbortSignal): Promise<Result<CollectionListing>> {
   if (!/^\d{1,20}$/.test(id)) return fail(new ProviderError('deezer', 'not_found', 'bad album id'));
-  const a = await deezer.http.getJson(deezer.url(`/album/${id}`), Album, { signal, bodyError });
+  // Both at once: the album's facts and its full track list are independent requests.
+  const [a, list] = await Promise.all([deezer.http.getJson(deezer.url(`/album/${id}`), Album, { signal, bodyError }), allPages(deezer, deezer.url(`/album/${id}/tracks?limit=100`), signal)]);
   if (!a.ok) return a;
-  const list = await allPages(deezer, deezer.url(`/album/${id}/tracks?limit=100`), signal);
   if (!list.ok) return list;
   const entries = list.value.map(entry);
   const al = a.value;
