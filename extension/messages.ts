@@ -5,12 +5,15 @@
 import { z } from 'zod';
 import { ConfigPatch, ErrorPayload, JobInfo, PresetId, ProbeResult } from '../shared/protocol/index.js';
 import { MediaItem, PageMeta, PageReport } from './detect/types.js';
+import { AlbumCommand } from './album-messages.js';
 
 /** runtime.sendMessage from content scripts and the options page. */
 export const RuntimeMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page.report'), report: PageReport }),
   z.object({ type: z.literal('config.get') }),
   z.object({ type: z.literal('config.set'), patch: ConfigPatch }),
+  z.object({ type: z.literal('album.view'), id: z.string().max(100) }),
+  z.object({ type: z.literal('album.command'), id: z.string().max(100), command: AlbumCommand }),
 ]);
 export type RuntimeMessage = z.infer<typeof RuntimeMessage>;
 

@@ -28,6 +28,20 @@ function pick(service: CollectionService, parts: string[], kinds: CollectionKind
   return { service, kind: parts[i] as CollectionKind, id, url };
 }
 
+/** Context-menu patterns for album and playlist links and pages (the menu handler re-checks with collectionLink). */
+export const COLLECTION_URL_PATTERNS = [
+  '*://*.deezer.com/*album/*',
+  '*://*.deezer.com/*playlist/*',
+  '*://open.spotify.com/*album/*',
+  '*://open.spotify.com/*playlist/*',
+  '*://music.apple.com/*album/*',
+  '*://music.apple.com/*playlist/*',
+  '*://tidal.com/*album/*',
+  '*://tidal.com/*playlist/*',
+  '*://listen.tidal.com/*album/*',
+  '*://listen.tidal.com/*playlist/*',
+];
+
 /** An album or playlist link of Deezer, Apple Music, Spotify or Tidal, or null. Also `spotify:album:ID` URIs. */
 export function collectionLink(raw: string): CollectionLink | null {
   const s = raw.trim();
