@@ -28,7 +28,7 @@ export function AlbumCard({ view, missing, download, pick }: AlbumCardProps) {
         <h1 data-field="title">{l?.title ?? 'Reading the track list…'}</h1>
         {l && <p data-field="artists">{l.compilation ? 'Various Artists' : l.artists.join(', ')} · {l.kind} · {view.entries.length} tracks{l.source === 'page' ? ' (read from the page)' : ''}</p>}
       </header>
-      <ol className="album-tracks">
+      <ol className="album-tracks" style={{ listStyle: 'none', paddingLeft: 0 }}>
         {view.entries.map((e, i) => {
           const t = view.tracks[i];
           const m = t?.result?.match;
@@ -39,7 +39,7 @@ export function AlbumCard({ view, missing, download, pick }: AlbumCardProps) {
                 {!t && <small>resolving…</small>}
                 {t && m && (
                   <small data-field="match">
-                    → {m.title} <span data-field="confidence">{Math.round(m.score * 100)} %</span> {t.result?.verified && <span data-field="verified">verified</span>}
+                    → {m.title} <span data-field="confidence">score {m.score.toFixed(2)}</span> {t.result?.verified && <span data-field="verified">verified</span>}
                   </small>
                 )}
                 {t && !m && <small data-field="no-match">{t.error ? describeError(t.error) : 'no confident match'}</small>}
@@ -53,7 +53,7 @@ export function AlbumCard({ view, missing, download, pick }: AlbumCardProps) {
                     {t?.result?.candidates.map((c) => (
                       <li key={c.url}>
                         <button type="button" onClick={() => (pick(i, c.url), setOpen(null))}>
-                          {c.title} ({Math.round(c.score * 100)} %)
+                          {c.title} (score {c.score.toFixed(2)})
                         </button>
                       </li>
                     ))}

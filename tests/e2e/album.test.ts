@@ -72,7 +72,7 @@ describe('Resolve this album', () => {
     expect(await view.$eval('[data-field="title"]', (e) => e.textContent)).toBe('Night Signals');
     const rows = await view.$$eval('[data-track]', (els) => els.map((e) => ({ status: e.getAttribute('data-status'), title: e.querySelector('[data-field="track-title"]')?.textContent, verified: !!e.querySelector('[data-field="verified"]'), confidence: e.querySelector('[data-field="confidence"]')?.textContent ?? '' })));
     expect(rows.map((r) => r.title)).toEqual(ALBUM_TRACKS.map((t) => t.title));
-    expect(rows.every((r) => r.status === 'matched' && r.verified && /^\d+ %$/.test(r.confidence))).toBe(true);
+    expect(rows.every((r) => r.status === 'matched' && r.verified && /^score \d\.\d\d$/.test(r.confidence))).toBe(true);
     expect(await view.$eval('[data-action="download-album"]', (e) => e.textContent)).toBe('Download album (12 of 12)');
     await view.screenshot({ path: path.join(SHOTS, 'album-window.png'), fullPage: true });
     // The batch job lives on the video side's branch: here the request is refused and the window says so.

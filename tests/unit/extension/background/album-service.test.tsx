@@ -89,7 +89,7 @@ describe('AlbumCard', () => {
     const pick = vi.fn();
     render(<AlbumCard view={{ ...view, status: 'done', tracks: [resolved(0, true), resolved(1, false)] }} missing={false} download={download} pick={pick} />);
     expect(document.querySelector('[data-field="title"]')?.textContent).toBe('Night Signals');
-    expect(document.querySelector('[data-track="0"] [data-field="confidence"]')?.textContent).toBe('93 %');
+    expect(document.querySelector('[data-track="0"] [data-field="confidence"]')?.textContent).toBe('score 0.93');
     expect(document.querySelector('[data-track="0"] [data-field="verified"]')).not.toBeNull();
     expect(document.querySelector('[data-track="1"] [data-field="no-match"]')?.textContent).toBe('no confident match');
     const button = document.querySelector<HTMLButtonElement>('[data-action="download-album"]');
