@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { album } from './album.js';
 import { browser } from './browser.js';
 import { createContext, type BenchModule } from './lib/context.js';
 import type { Figure } from './lib/stats.js';
@@ -16,7 +17,7 @@ import { probe } from './probe.js';
 import { registry } from './registry.js';
 import { resolver } from './resolver.js';
 
-const MODULES: Record<string, BenchModule> = { pipeline, memory, probe, browser, resolver, registry, playlist };
+const MODULES: Record<string, BenchModule> = { pipeline, memory, probe, browser, resolver, registry, playlist, album };
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');

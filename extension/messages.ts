@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { BatchInfo, BatchItemState, ConfigPatch, ErrorPayload, JobInfo, PlaylistInfo, PresetId, ProbeResult, RecentEntry, RegistryStatus } from '../shared/protocol/index.js';
 import { MediaItem, PageMeta, PageReport } from './detect/types.js';
+import { AlbumCommand } from './album-messages.js';
 
 /** runtime.sendMessage from content scripts and the options page. */
 export const RuntimeMessage = z.discriminatedUnion('type', [
@@ -12,6 +13,8 @@ export const RuntimeMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('config.get') }),
   z.object({ type: z.literal('config.set'), patch: ConfigPatch }),
   z.object({ type: z.literal('config.reset') }),
+  z.object({ type: z.literal('album.view'), id: z.string().max(100) }),
+  z.object({ type: z.literal('album.command'), id: z.string().max(100), command: AlbumCommand }),
 ]);
 export type RuntimeMessage = z.infer<typeof RuntimeMessage>;
 

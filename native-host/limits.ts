@@ -45,6 +45,16 @@ export const LIMITS = {
   /** Cap on that manifest's size: real ones are tens of KiB. */
   manifestMaxBytes: 2 * 1024 * 1024,
 
+  // --- albums and playlists ---
+  /** Deezer pages of 100 followed per list: 20 covers the batch's 2,000-item cap. */
+  collectionMaxPages: 20,
+  /** Entries kept from one album or playlist: the batch request takes at most 2,000 items. */
+  collectionMaxTracks: 2000,
+  /** Track resolves of one album in flight at once: each may start a yt-dlp search (a process), and the providers' own limits pace the HTTP. */
+  collectionConcurrency: 4,
+  /** One LRCLIB lookup: lyrics are a nicety, never worth holding a download for long. */
+  lyricsMs: 5000,
+
   // --- host session ---
   /** Finished jobs kept for jobs.list, by size: 200 jobs with long URLs and stderr tails must not grow the host. */
   keepFinishedBytes: 2 * 1024 * 1024,

@@ -63,6 +63,8 @@ export const ERROR_TEXT: Record<ErrorCode, ErrorText> = {
   'resolver.unsupported_link': { text: 'This link is not a track NexStream can look up.', fix: 'Use a Spotify, Apple Music, Deezer, Tidal, SoundCloud or YouTube Music track link.' },
   'resolver.collection': { text: 'This is an album or a playlist, not a track.', fix: 'Open one track and try again.' },
   'resolver.not_found': { text: 'No music catalogue knows this track.', fix: 'Try selecting “Artist - Title” text instead.' },
+  'resolver.collection_empty': { text: 'This album or playlist is empty, deleted or not available.', fix: 'Check that it opens on its own site.' },
+  'resolver.collection_unreadable': { text: 'No free catalogue lists this playlist, and its page showed no readable tracks.', fix: 'Open the playlist page and scroll its track list into view, then try again from the page.' },
   'resolver.provider': { text: 'The music catalogues did not answer.', fix: 'Check your connection and try again.' },
   'registry.unavailable': { text: 'The local track registry cannot be used.', fix: DOCTOR },
   'registry.auth': { text: 'The shared track registry refused its token.', fix: 'Check TURSO_AUTH_TOKEN (or the token in the options); resolves work meanwhile, uncached.' },

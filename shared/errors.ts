@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   'resolver.unsupported_link',
   'resolver.collection', // album / playlist link, not a track
   'resolver.not_found', // no provider knows the track
+  'resolver.collection_empty', // album / playlist deleted, empty, or unknown to its catalogue
+  'resolver.collection_unreadable', // no keyless API lists it and the page gave no readable rows
   'resolver.provider', // no track: the providers that could name it failed or timed out
   'registry.unavailable', // registry down, unreachable, timed out or corrupt: resolving uncached
   'registry.auth', // the shared registry refused TURSO_AUTH_TOKEN (missing, wrong, expired): resolving uncached

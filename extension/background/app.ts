@@ -19,6 +19,7 @@ import { Prober } from './prober.js';
 import { Sessions } from './sessions.js';
 import { createTabSessions } from './tab-sessions.js';
 import { createTrackService } from './track-service.js';
+import { createAlbumService } from './album-service.js';
 
 export type Background = ReturnType<typeof createBackground>;
 
@@ -56,6 +57,8 @@ export function createBackground() {
     sniff,
     /** "Resolve this track" sessions and the track view's commands. */
     tracks: createTrackService(client, jobs),
+    /** "Resolve this album / playlist" sessions and the album window's commands. */
+    albums: createAlbumService(client),
     stateFor: tabs.stateFor,
     pageReport: tabs.pageReport,
     sniffed: tabs.sniffed,

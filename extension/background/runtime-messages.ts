@@ -8,6 +8,8 @@ type Handlers = {
 };
 
 const ok: MessageReply = { ok: true, result: null };
+/** The sender is one of our own pages (chrome-extension:// / moz-extension://), not a content script in a web page. */
+const isOwnPage = (s: Browser.runtime.MessageSender) => !!s.url && !/^(https?|file):/i.test(s.url);
 
 const MESSAGE_HANDLERS: Handlers = {
   'page.report': (msg, sender, bg) => {
@@ -19,6 +21,12 @@ const MESSAGE_HANDLERS: Handlers = {
   'config.get': (_msg, _sender, bg) => bg.config(),
   'config.set': (msg, _sender, bg) => bg.config(msg.patch),
   'config.reset': (_msg, _sender, bg) => bg.configReset(),
+  // Only our own pages (the album window) may read or drive album sessions.
+  'album.view': (msg, sender, bg) => (isOwnPage(sender) ? { ok: true, result: bg.albums.view(msg.id) } : ok),
+  'album.command': (msg, sender, bg) => {
+    if (isOwnPage(sender)) bg.albums.command(msg.id, msg.command);
+    return ok;
+  },
 };
 
 /** The onMessage listener: validate, dispatch, reply through sendResponse (works in every browser). */

@@ -50,6 +50,7 @@ export function OptionsForm({ loadHost, saveHost, resetHost, loadLocal, saveLoca
         concurrency: config.concurrency,
         defaultVideoPreset: config.defaultVideoPreset,
         defaultAudioPreset: config.defaultAudioPreset,
+        ...(config.lyrics !== undefined && { lyrics: config.lyrics }),
       });
       setConfig(saved);
       setStatus('Saved.');
@@ -105,6 +106,9 @@ export function OptionsForm({ loadHost, saveHost, resetHost, loadLocal, saveLoca
         <label className="field">
           <span>Downloads at once</span>
           <input type="number" name="concurrency" min={1} max={8} value={config?.concurrency ?? 2} onChange={(e) => update('concurrency', Math.min(8, Math.max(1, Number(e.target.value) || 1)))} disabled={!config} />
+        </label>
+        <label className="row">
+          <input type="checkbox" name="lyrics" checked={config?.lyrics ?? true} onChange={(e) => update('lyrics', e.target.checked)} disabled={!config || config.lyrics === undefined} /> Embed lyrics in audio files (from LRCLIB)
         </label>
         <div className="row">
           <button type="submit" className="primary" disabled={!config}>

@@ -4,6 +4,7 @@ import { createBackground } from '../background/app.js';
 import { listenNotificationClicks } from '../background/notify.js';
 import { handlePopupPort } from '../background/popup-port.js';
 import { listenResolveMenu } from '../background/resolve-menu.js';
+import { listenAlbumMenu } from '../background/album-menu.js';
 import { onRuntimeMessage } from '../background/runtime-messages.js';
 import { startSniffer } from '../background/sniffer.js';
 import { handleTrackPort } from '../background/track-port.js';
@@ -26,4 +27,5 @@ export default defineBackground(() => {
   startSniffer(bg);
   listenNotificationClicks(bg.client);
   listenResolveMenu(bg);
+  listenAlbumMenu(bg);
 });

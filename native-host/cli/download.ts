@@ -15,9 +15,12 @@ import { resolveForDownload, type ResolvedInput } from '../resolver/download-inp
 import type { Command } from './types.js';
 import { batchPrinter, runBatch } from './download-batch.js';
 import { parseItems } from './items-spec.js';
+import { collectionLink } from '../../shared/collection-link.js';
+import { downloadAlbum } from './download-album.js';
 
 const usage = `nexstream download <url> --preset <id> [--items 1-3,7] [--out DIR] [--subs en,de|all] [--cookies FILE] [--json] [--verbose]
 nexstream download <url-or-text> --resolve --preset <id> ...   (find the official track first)
+nexstream download <album-or-playlist-url> --resolve --preset <id> ...   (every track, into <Album artist>/<Album>/NN - Title.ext; exit 5 if some failed or had no match)
 
 Presets: ${PRESET_IDS.join(', ')}
 --cookies FILE signs in with a Netscape cookies.txt for the site (used for this job only, never copied elsewhere).
@@ -57,6 +60,7 @@ export const download: Command = {
     if (subs && !subs.success) return usageError(io, usage, `--subs takes language codes like en,de or "all" (got "${values.subs}")`);
     const indices = values.items !== undefined ? parseItems(values.items) : undefined;
     if (indices === null) return usageError(io, usage, `bad --items "${values.items}" (e.g. 1-3,7)`);
+    if (values.resolve && collectionLink(input)) return downloadAlbum(input, { preset: preset.data, out: values.out, json, verbose: values.verbose }, io);
     if (!values.resolve) {
       const bad = urlProblem(input);
       if (bad) return reportError(io, json, bad);

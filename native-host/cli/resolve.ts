@@ -5,18 +5,22 @@
 import { parseArgs } from 'node:util';
 import { toErrorPayload } from '../../shared/errors.js';
 import { PageTrackMeta, type ResolveResult } from '../../shared/protocol/track.js';
+import { collectionLink } from '../../shared/collection-link.js';
 import { cliServices, fixLine } from './common.js';
+import { runResolveCollection } from './resolve-collection.js';
 import { EXIT, type CliIo, type Command } from './types.js';
 
 export const NO_MATCH_EXIT = 3;
 
 const usage =
   'nexstream resolve [--json] [--no-cache] [--meta JSON] [--] <url-or-text>\n' +
+  'nexstream resolve [--json] [--no-cache] <album-or-playlist-url>   (Deezer, Apple Music, Spotify, Tidal)\n' +
+  '  album JSON: {kind, title, artists, tracks: [{position, disc, title, artists, durationSec, isrc, verified, match}]}\n' +
   '  --json      print one JSON object (title, artists, album, isrc, durationSec, artworkUrl, previewUrl, level, verified, match, candidates, timingsMs)\n' +
   '  --no-cache  skip the registry\n' +
   '  --meta      what a page gave: {"title","artists","durationSec","isrc"}\n' +
   '  --          ends the options (for text that starts with "-")\n' +
-  'Exit 0 = matched, 3 = no confident match, other = error.';
+  'Exit 0 = matched (an album: every track), 3 = no confident match (for some track), other = error.';
 
 export interface ResolveArgs {
   input: string;
@@ -73,6 +77,7 @@ export async function runResolve(args: string[], io: CliIo): Promise<{ code: num
     io.stderr.write(`nexstream resolve: ${parsed}\n\n${usage}\n`);
     return { code: EXIT.usage, result: null };
   }
+  if (collectionLink(parsed.input)) return { code: await runResolveCollection(parsed.input, parsed, io), result: null };
   // The resolver reports through its result and the log file; stderr stays for the one error line.
   const services = await cliServices(io, undefined, { stderrLevel: null });
   try {

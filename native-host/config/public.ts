@@ -18,6 +18,7 @@ export function toPublicConfig(c: HostConfig): PublicConfig {
     tursoUrl: c.tursoUrl,
     tursoReplica: c.tursoReplica,
     ...(c.fileHealth.ok ? {} : { fileProblem: c.fileHealth }),
+    lyrics: c.lyrics,
   };
 }
 

@@ -39,7 +39,11 @@ export interface HostConfig {
     ytmusic: string;
     groqBaseUrl: string | null;
     geminiBaseUrl: string | null;
+    /** Default https://lrclib.net; env NEXSTREAM_LRCLIB_URL. */
+    lrclib: string;
   };
+  /** Embed lyrics from LRCLIB in audio downloads, default true; env NEXSTREAM_LYRICS=0 turns it off. */
+  lyrics: boolean;
   tursoUrl: string | null;
   /** Use an embedded replica synced to tursoUrl instead of remote queries; env NEXSTREAM_TURSO_REPLICA=1. */
   tursoReplica: boolean;

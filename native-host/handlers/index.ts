@@ -16,6 +16,7 @@ import { configReset } from './config-reset.js';
 import { logsTail } from './logs-tail.js';
 import { resolve } from './resolve.js';
 import { resolveOverride } from './resolve-override.js';
+import { resolveCollectionHandler } from './resolve-collection.js';
 import { reveal } from './reveal.js';
 import { batch } from './batch.js';
 import { playlistPage } from './playlist-page.js';
@@ -36,6 +37,7 @@ export const handlers: HandlerMap = {
   'logs.tail': logsTail,
   resolve,
   'resolve.override': resolveOverride,
+  'resolve.collection': resolveCollectionHandler,
   reveal,
   batch,
   'playlist.page': playlistPage,

@@ -18,6 +18,7 @@ import { chooseFormats } from './presets.js';
 import { assertHttpUrl, cancelled, probe } from './probe.js';
 import { planSources } from './sources.js';
 import { gatherTags } from './tags.js';
+import { addId3Frames, extraId3Frames } from './id3-frames.js';
 import type { DownloadHooks, DownloadResult, DownloadSpec, ProbeDetail, Tools } from './types.js';
 import { InfoDict, rawFormats } from './ytdlp-info.js';
 
@@ -51,7 +52,7 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
   hooks.onTitle?.(title);
   const sources = withCookies(planSources(selection), spec.cookies);
   const extras = planExtras(info, spec, preset.muxer, 3 + sources.feeders.length, detail.result.durationSec, log);
-  const tags = gatherTags({ ...info, title }, spec.tags, spec.title);
+  const tags = { ...gatherTags({ ...info, title }, spec.tags, spec.title), ...(spec.lyrics && { lyrics: spec.lyrics }) };
   let cover = coverSource(spec, detail);
 
   try {
@@ -91,6 +92,7 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
         cover = undefined;
       }
     }
+    if (preset.muxer === 'mp3') await addId3Frames(out.partPath, extraId3Frames(tags));
     // Complete or nothing: a body that ended early must not become a short "done" file.
     await assertComplete(out.partPath, detail.result.durationSec ?? declared, tools, signal);
     const bytes = (await stat(out.partPath)).size;

@@ -11,6 +11,13 @@ export interface TagValues {
   date?: string;
   track?: number;
   isrc?: string;
+  trackTotal?: number;
+  disc?: number;
+  discTotal?: number;
+  genre?: string;
+  compilation?: boolean;
+  /** LRC text when synced lyrics were found, else plain text. */
+  lyrics?: string;
 }
 
 /** yt-dlp's YYYYMMDD -> YYYY-MM-DD. */
@@ -30,6 +37,7 @@ export function gatherTags(info: InfoDict | null, tags: TrackTags | undefined, f
     date: tags?.date ?? isoDate(i.release_date) ?? (i.release_year ? String(i.release_year) : undefined) ?? isoDate(i.upload_date),
     track: tags?.track ?? (i.track_number ? Math.trunc(i.track_number) : undefined),
     isrc: tags?.isrc,
+    ...albumTags(tags),
   };
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined && v !== '')) as TagValues;
 }
@@ -48,9 +56,43 @@ export function metadataArgs(t: TagValues, muxer: string): string[] {
     ['album', t.album],
     ['album_artist', t.albumArtist],
     ['date', t.date],
-    ['track', t.track],
+    ['track', trackValue(t, muxer)],
   ];
   if (muxer === 'mp3') pairs.push(['TSRC', t.isrc]);
   else if (muxer === 'flac' || muxer === 'opus' || muxer === 'ogg') pairs.push(['ISRC', t.isrc]);
-  return pairs.flatMap(([k, v]) => (v === undefined ? [] : ['-metadata', `${k}=${clean(String(v))}`]));
+  pairs.push(...albumPairs(t, muxer));
+  return pairs.flatMap(([k, v]) => (v === undefined ? [] : ['-metadata', `${k}=${k === LYRICS_KEY[muxer] ? cleanLyrics(String(v)) : clean(String(v))}`]));
 }
+
+/** The album fields of the official tags (absent ones stay absent). */
+function albumTags(tags: TrackTags | undefined): Partial<TagValues> {
+  if (!tags) return {};
+  const { trackTotal, disc, discTotal, genre, compilation } = tags;
+  return { trackTotal, disc, discTotal, genre, compilation };
+}
+
+const VORBIS = new Set(['flac', 'opus', 'ogg']);
+/** Where each muxer keeps lyrics: ©lyr through ffmpeg's "lyrics" key in MP4, a LYRICS comment in Vorbis. ID3 USLT is written after ffmpeg (id3-frames.ts): ffmpeg 5.1 writes "lyrics" as TXXX. */
+const LYRICS_KEY: Record<string, string> = { mp4: 'lyrics', ipod: 'lyrics', flac: 'LYRICS', opus: 'LYRICS', ogg: 'LYRICS' };
+
+/** ID3 TRCK and MP4 trkn take "n/N"; Vorbis comments keep the total in TRACKTOTAL. */
+function trackValue(t: TagValues, muxer: string): string | number | undefined {
+  if (t.track === undefined) return undefined;
+  return t.trackTotal && !VORBIS.has(muxer) ? `${t.track}/${t.trackTotal}` : t.track;
+}
+
+/** Disc n/N (ID3 TPOS, MP4 disk; DISCNUMBER/DISCTOTAL), genre (TCON, ©gen, GENRE), compilation (TCMP, cpil, COMPILATION), lyrics. */
+function albumPairs(t: TagValues, muxer: string): Array<[string, string | number | undefined]> {
+  const vorbis = VORBIS.has(muxer);
+  const disc = t.disc === undefined ? undefined : t.discTotal && !vorbis ? `${t.disc}/${t.discTotal}` : t.disc;
+  const pairs: Array<[string, string | number | undefined]> = [['disc', disc], ['genre', t.genre]];
+  if (vorbis) pairs.push(['TRACKTOTAL', t.track !== undefined ? t.trackTotal : undefined], ['DISCTOTAL', t.disc !== undefined ? t.discTotal : undefined]);
+  // MP3's TCMP, like its USLT, is added after ffmpeg (id3-frames.ts): ffmpeg 5.1 would write TXXX.
+  if (t.compilation !== undefined && muxer !== 'mp3') pairs.push([vorbis ? 'COMPILATION' : 'compilation', t.compilation ? 1 : 0]);
+  const lyricsKey = LYRICS_KEY[muxer];
+  if (lyricsKey && t.lyrics) pairs.push([lyricsKey, t.lyrics]);
+  return pairs;
+}
+
+/** Lyrics keep their line breaks; other control characters go. */
+const cleanLyrics = (s: string) => s.replace(/\r\n?/g, '\n').replace(/[\0-\x09\x0b-\x1f\x7f]+/g, ' ').trim();

@@ -58,6 +58,8 @@ export interface DownloadSpec {
   cookies?: Cookie[];
   /** The file name without extension ("01 - Title"), sanitised like a title; default the title. */
   fileStem?: string;
+  /** Lyrics to embed (LRC text when synced), found by the caller (services/lyrics). */
+  lyrics?: string;
 }
 
 export interface DownloadHooks {

@@ -42,7 +42,7 @@ const SearchPage = z.object({ data: z.array(SearchHit).max(200), total: z.number
 
 /** Deezer's 200-with-error answers: code 4 is the quota, 800 "no data". */
 const ErrorBody = z.object({ error: z.object({ type: z.string().optional(), message: z.string().optional(), code: z.number().optional() }) });
-const bodyError: NonNullable<GetOptions['bodyError']> = (body) => {
+export const bodyError: NonNullable<GetOptions['bodyError']> = (body) => {
   const e = ErrorBody.safeParse(body);
   if (!e.success) return null;
   const { code, message = 'error' } = e.data.error;
@@ -78,7 +78,7 @@ export class Deezer {
     this.http = new HttpProvider({ name: 'deezer', limit: o.limit ?? { max: 45, windowMs: 5000, concurrency: 4 }, log: o.log, fetch: o.fetch, timeoutMs: o.timeoutMs });
   }
 
-  private url(path: string): string {
+  url(path: string): string {
     return `${this.o.baseUrl.replace(/\/+$/, '')}${path}`;
   }
 

@@ -36,6 +36,8 @@ export interface HttpProviderOptions {
   log?: ResolverLog;
   fetch?: typeof fetch;
   random?: () => number;
+  /** Extra request headers (LRCLIB asks clients to name themselves in User-Agent). */
+  headers?: Record<string, string>;
 }
 
 export interface GetOptions {
@@ -167,7 +169,7 @@ export class HttpProvider {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
     try {
-      const res = await (this.o.fetch ?? fetch)(url, { signal, headers: { accept: 'application/json' } });
+      const res = await (this.o.fetch ?? fetch)(url, { signal, headers: { accept: 'application/json', ...this.o.headers } });
       const text = await res.text();
       if ((this.o.throttleStatuses ?? [429]).includes(res.status)) {
         return { ok: false, error: new ProviderError(name, 'throttled', `HTTP ${res.status}`, res.status), retryAfter: retryAfterMs(res.headers.get('retry-after'), Date.now()) };

@@ -44,16 +44,21 @@ export async function identify(deps: IdentifyDeps, p: ResolveInput, run: Run, si
   const duration = meta?.durationSec ?? null;
   if (meta && (meta.title || meta.isrc)) run.add({ ...emptyTrack('page'), title: meta.title ?? null, artists: meta.artists ?? [], album: meta.album ?? null, isrc: meta.isrc ?? null, durationSec: meta.durationSec ?? null, artworkUrl: meta.artworkUrl ?? null }, 'search');
 
-  // Level 1 starts at once for a link; for text it waits for Deezer's link (below).
-  const odesliForLink = p.kind === 'link' && p.platform !== 'deezer' ? run.timed('odesli', () => odesli.links(p.url, signal)) : null;
+  // Level 1 starts at once for a link; for text it waits for Deezer's link (below). An album's tracks
+  // (opts.collection) ask Odesli only when Deezer did not answer: its 10 requests a minute would stall an album.
+  const lazy = run.opts.collection === true;
+  let odesliStarted: Promise<OdesliMapping | null> | null = null;
+  const linkOdesli = () => (p.kind === 'link' && p.platform !== 'deezer' ? (odesliStarted ??= run.timed('odesli', () => odesli.links(p.url, signal))) : null);
+  const odesliForLink = lazy ? null : linkOdesli();
 
   const deezerTask = (async () => {
     let t: ProviderTrack | null = null;
     if (p.kind === 'link' && p.platform === 'deezer') t = await run.timed('deezer', () => deezer.byId(p.id, signal));
     else if (meta?.isrc) t = await run.timed('deezer', () => deezer.byIsrc(meta.isrc ?? '', signal));
     if (!t && hint) t = await run.timed('deezer', () => deezer.search({ ...hint, durationSec: duration }, signal));
-    if (!t && odesliForLink) {
-      const m = await odesliForLink;
+    const viaOdesli = t ? null : (odesliForLink ?? (lazy ? linkOdesli() : null));
+    if (!t && viaOdesli) {
+      const m = await viaOdesli;
       if (m?.ids.deezer) t = await run.timed('deezer', () => deezer.byId(m.ids.deezer ?? '', signal));
       else if (m?.title) t = await run.timed('deezer', () => deezer.search({ artist: m.artist, title: m.title ?? '', durationSec: duration }, signal));
     }
@@ -78,6 +83,12 @@ export async function identify(deps: IdentifyDeps, p: ResolveInput, run: Run, si
   const odesliTask = (async () => {
     let m = odesliForLink ? await odesliForLink : null;
     let fromAuthority = false;
+    if (lazy) {
+      const d = await deezerTask;
+      if (odesliStarted) m = await odesliStarted;
+      // Deezer's ISRC is enough to verify through the ISRC search; Odesli only fills a gap.
+      if (d?.isrc) return { m, fromAuthority: false };
+    }
     if (!m) {
       // Text input (or a Deezer link): ask Odesli with the Deezer track link level 0 found.
       const d = await deezerTask;

@@ -66,7 +66,7 @@ export class ITunes {
     });
   }
 
-  private url(path: string): string {
+  url(path: string): string {
     return `${this.o.baseUrl.replace(/\/+$/, '')}${path}`;
   }
 

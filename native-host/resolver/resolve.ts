@@ -33,6 +33,8 @@ export interface ResolveOptions {
   /** Called as providers answer: the first hydrates, later ones refine. */
   emit?: (p: PartialUpdate) => void;
   signal?: AbortSignal;
+  /** One track of an album or playlist: Odesli (10 requests a minute) only when Deezer cannot name it. */
+  collection?: boolean;
 }
 
 export interface ResolverDeps extends IdentifyDeps {
@@ -50,6 +52,11 @@ export class Resolver {
   private readonly background = new Set<Promise<unknown>>();
 
   constructor(private readonly deps: ResolverDeps) {}
+
+  /** The catalogue clients (and their rate limits), shared with the album / playlist lister. */
+  get providers(): IdentifyDeps {
+    return this.deps;
+  }
 
   async idle(): Promise<void> {
     await Promise.allSettled([...this.background]);

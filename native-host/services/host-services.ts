@@ -13,6 +13,7 @@ import { createLibrarySlot } from './library-slot.js';
 import type { Library } from '../library/index.js';
 import { LIMITS } from '../limits.js';
 import type { Resolver } from '../resolver/resolve.js';
+import { createLyricsLookup } from './lyrics.js';
 import { createMediaService, type MediaService } from './media-service.js';
 import type { MediaApi } from './media-api.js';
 import { createResolverSlot, hostLog } from './resolver-slot.js';
@@ -57,7 +58,7 @@ export function createServices(opts: ServicesOptions): HostServices {
   for (const p of c.problems) log.warn(`config: ${p}`);
   // The registry is opened by the resolver slot on first use; only resolves need it.
   const resolver = createResolverSlot(config, hostLog(log));
-  const media = createMediaService(opts.media, config, env);
+  const media = createMediaService(opts.media, config, env, createLyricsLookup(config));
   const library = createLibrarySlot(() => config.get().paths.dataDir, log);
   // Every job event also goes to the batches (they follow their items) and to the Recent list.
   const emit = (ev: Event): void => {

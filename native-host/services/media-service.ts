@@ -24,6 +24,7 @@ async function withCookieFile<T>(url: string, cookies: Cookie[] | undefined, fn:
   }
 }
 import { toolCacheFile } from '../media/tool-cache.js';
+import type { LyricsLookup } from './lyrics.js';
 
 export interface MediaService {
   tools(): Promise<Tools>;
@@ -41,7 +42,7 @@ export interface MediaService {
 }
 
 /** @param env only PATH (and PATHEXT) is read from it: the tools' own paths come from the typed config. */
-export function createMediaService(api: MediaApi, config: ConfigStore, env: Record<string, string | undefined>): MediaService {
+export function createMediaService(api: MediaApi, config: ConfigStore, env: Record<string, string | undefined>, lyrics?: LyricsLookup): MediaService {
   let tools: Promise<Tools> | null = null;
   const applyTtl = (): void => api.setProbeCacheTtlMs?.(config.get().probeCacheSec * 1000);
   applyTtl();
@@ -68,7 +69,8 @@ export function createMediaService(api: MediaApi, config: ConfigStore, env: Reco
       return withCookieFile(spec.url, spec.cookies, async (cookiesFile, jar) => {
         const detail = await api.probe(spec.url, t, { signal: hooks.signal, log: hooks.log, timeoutMs: c.probeTimeoutSec * 1000, ...(cookiesFile ? { cookiesFile } : {}) });
         hooks.onTitle(detail.result.title || spec.title || '');
-        return api.download({ stallSec: c.stallTimeoutSec, ...spec, ...(jar ? { cookies: jar } : {}) }, t, { ...hooks, ...(cookiesFile ? { cookiesFile } : {}) }, detail);
+        const text = lyrics ? await lyrics(spec, detail, { signal: hooks.signal, log: hooks.log }).catch(() => undefined) : spec.lyrics;
+        return api.download({ stallSec: c.stallTimeoutSec, ...spec, ...(text ? { lyrics: text } : {}), ...(jar ? { cookies: jar } : {}) }, t, { ...hooks, ...(cookiesFile ? { cookiesFile } : {}) }, detail);
       });
     },
     report: () => api.toolReport(env, { paths: config.get().tools }),

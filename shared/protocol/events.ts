@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ErrorPayload, JobInfo, LogLine, Progress } from './models.js';
 import { ResolveLevel, TrackInfo, MatchCandidate } from './track.js';
 import { BatchInfo, BatchItemState } from './playlist.js';
+import { CollectionListing, CollectionTrack } from './collection.js';
 
 const ev = <T extends string, S extends z.ZodRawShape>(event: T, shape: S) =>
   z.object({ kind: z.literal('event'), event: z.literal(event), ...shape });
@@ -26,6 +27,9 @@ export const ResolvePartialEvent = ev('resolve.partial', {
 export const BatchStateEvent = ev('batch.state', { batch: BatchInfo });
 /** One item of a batch changed state or progressed. */
 export const BatchItemEvent = ev('batch.item', { jobId: z.string(), item: BatchItemState });
+/** An album / playlist resolve: the listing first (rows to show), then each track as it resolves (`index` into the listing). */
+export const CollectionListingEvent = ev('resolve.collection.listing', { requestId: z.string(), listing: CollectionListing });
+export const CollectionTrackEvent = ev('resolve.collection.track', { requestId: z.string(), index: z.number().int().nonnegative(), track: CollectionTrack });
 
 export const Event = z.discriminatedUnion('event', [
   JobStateEvent,
@@ -36,6 +40,8 @@ export const Event = z.discriminatedUnion('event', [
   ResolvePartialEvent,
   BatchStateEvent,
   BatchItemEvent,
+  CollectionListingEvent,
+  CollectionTrackEvent,
 ]);
 export type Event = z.infer<typeof Event>;
 export type EventName = Event['event'];

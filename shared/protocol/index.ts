@@ -22,3 +22,4 @@ export * from './requests.js';
 export * from './responses.js';
 export * from './events.js';
 export * from './playlist.js';
+export * from './collection.js';

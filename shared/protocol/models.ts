@@ -109,6 +109,12 @@ export const TrackTags = z.object({
   track: z.number().int().positive().optional(),
   isrc: z.string().max(32).optional(),
   coverUrl: HttpUrl.optional(),
+  /** Album tags: track n/N, disc n/N, genre, compilation flag. */
+  trackTotal: z.number().int().positive().max(10_000).optional(),
+  disc: z.number().int().positive().max(1000).optional(),
+  discTotal: z.number().int().positive().max(1000).optional(),
+  genre: z.string().max(200).optional(),
+  compilation: z.boolean().optional(),
 });
 export type TrackTags = z.infer<typeof TrackTags>;
 
@@ -196,6 +202,8 @@ export const PublicConfig = z.object({
   tursoReplica: z.boolean(),
   /** Set while the config file does not parse: the options page shows it and offers a reset. */
   fileProblem: ConfigHealth.optional(),
+  /** Embed LRCLIB lyrics in audio downloads (default on); optional so an older host's config still parses. */
+  lyrics: z.boolean().optional(),
 });
 export type PublicConfig = z.infer<typeof PublicConfig>;
 
@@ -214,6 +222,7 @@ export const ConfigPatch = z
     odesliApiKey: z.string().max(512).nullable(),
     /** Seconds without download progress before media.stalled; default 30. */
     stallTimeoutSec: z.number().int().min(1).max(3600),
+    lyrics: z.boolean(),
   })
   .partial()
   .strict();

@@ -4,6 +4,7 @@ import { PageTrackMeta } from './track.js';
 import { BatchFields } from './playlist.js';
 
 export { BatchItem } from './playlist.js';
+import { PageRow } from './collection.js';
 
 /** Request id: chosen by the caller, echoed in the response. */
 export const RequestId = z.string().min(1).max(64);
@@ -46,6 +47,12 @@ export const OverrideRequest = req('resolve.override', {
   isrc: z.string().max(32).nullable().optional(),
   videoUrl: HttpUrl,
 });
+/** "Resolve this album / playlist": list it, resolve every track; `page` carries the rows the content script read (Spotify playlists). */
+export const ResolveCollectionRequest = req('resolve.collection', {
+  input: z.string().min(1).max(4096),
+  page: z.object({ title: z.string().max(1000).nullable(), rows: z.array(PageRow).max(2000) }).strict().optional(),
+  noCache: z.boolean().optional(),
+});
 /** "Show in folder": the host opens the file manager on a file it wrote (or one under the download dir). */
 export const RevealRequest = req('reveal', { path: z.string().min(1).max(4096) });
 /** Many downloads as one job: a yt-dlp playlist, or items the caller lists (an album). Reply { jobId }. */
@@ -72,6 +79,7 @@ export const Request = z.discriminatedUnion('type', [
   ConfigResetRequest,
   ResolveRequest,
   OverrideRequest,
+  ResolveCollectionRequest,
   LogsRequest,
   RevealRequest,
   BatchRequest,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DoctorReport, ErrorPayload, JobInfo, JobStatus, LogLine, ProbeResult, PublicConfig } from './models.js';
 import { ResolveResult } from './track.js';
 import { PlaylistInfo, RecentEntry } from './playlist.js';
+import { ResolvedCollection } from './collection.js';
 import type { RequestType } from './requests.js';
 
 /** What each request resolves to on success. */
@@ -18,6 +19,7 @@ export const ResultSchemas = {
   'config.reset': PublicConfig,
   resolve: ResolveResult,
   'resolve.override': z.object({ saved: z.boolean() }),
+  'resolve.collection': ResolvedCollection,
   'logs.tail': z.object({ lines: z.array(LogLine) }),
   /** `folder`: the folder shown; `selected`: whether the file manager was asked to select the file too. */
   reveal: z.object({ folder: z.string(), selected: z.boolean() }),

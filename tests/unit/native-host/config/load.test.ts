@@ -22,7 +22,8 @@ describe('loadConfig', () => {
     expect(c.concurrency).toBe(2);
     expect(c.paths.configFile).toBe(cfgFile());
     expect(c.paths.dataDir).toBe(path.join(h.home, '.local/share', 'nexstream'));
-    expect(c.apis).toEqual({ deezer: 'https://api.deezer.com', itunes: 'https://itunes.apple.com', odesli: 'https://api.song.link', ytmusic: 'https://music.youtube.com', groqBaseUrl: null, geminiBaseUrl: null });
+    expect(c.apis).toEqual({ deezer: 'https://api.deezer.com', itunes: 'https://itunes.apple.com', odesli: 'https://api.song.link', ytmusic: 'https://music.youtube.com', groqBaseUrl: null, geminiBaseUrl: null, lrclib: 'https://lrclib.net' });
+    expect(c.lyrics).toBe(true);
     expect(c.problems).toEqual([]);
   });
 

@@ -1,0 +1,133 @@
+/** CLI contract: `nexstream resolve <album-or-playlist-url> --json` against the stand-ins, through the host's real services. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { main } from '../../../../native-host/cli/index.js';
+import { FAKE_YTDLP } from '../../../fixtures/providers/endpoints.js';
+import { ALBUM_ID, ALBUM_TRACKS, albumCatalog, writeAlbumCandidates } from '../../../fixtures/providers/albums.js';
+import { loadCatalog, startProviders, type StandIns } from '../../../fixtures/providers/servers.js';
+
+const ROUTE = path.resolve(import.meta.dirname, '../../../e2e/support/ytdlp-route.mjs');
+
+const Contract = z.object({
+  kind: z.enum(['album', 'playlist']),
+  title: z.string(),
+  artists: z.array(z.string()),
+  tracks: z.array(
+    z.object({
+      position: z.number().int().positive(),
+      disc: z.number().int().positive(),
+      title: z.string(),
+      artists: z.array(z.string()),
+      durationSec: z.number().nullable(),
+      isrc: z.string().nullable(),
+      verified: z.boolean(),
+      match: z.object({ id: z.string(), url: z.string(), title: z.string(), score: z.number() }).nullable(),
+    }),
+  ),
+});
+
+let s: StandIns;
+let dir: string;
+beforeAll(async () => {
+  s = await startProviders(albumCatalog(loadCatalog()));
+  dir = mkdtempSync(path.join(os.tmpdir(), 'nexstream-cli-album-'));
+});
+afterAll(async () => {
+  await s.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(args: string[], home: string, ytdlp?: string): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  const env = {
+    PATH: process.env.PATH,
+    HOME: home,
+    NEXSTREAM_CONFIG_DIR: path.join(home, 'config'),
+    NEXSTREAM_DATA_DIR: path.join(home, 'data'),
+    NEXSTREAM_LOG_FILE: path.join(home, 'host.log'),
+    NEXSTREAM_DEEZER_API: s.deezer.url,
+    NEXSTREAM_ITUNES_API: s.itunes.url,
+    NEXSTREAM_ODESLI_API: s.odesli.url,
+    NEXSTREAM_YTDLP: FAKE_YTDLP,
+  };
+  const code = await main(args, { stdout, stderr, env: { ...env, ...(ytdlp && { NEXSTREAM_YTDLP: ytdlp }) } });
+  return { code, out, err };
+}
+
+describe('nexstream resolve <album> --json', () => {
+  it('prints the contract with every track matched and exits 0', async () => {
+    process.env.NEXSTREAM_FAKE_SEARCH_CANDIDATES = writeAlbumCandidates(dir);
+    const r = await run(['resolve', `https://www.deezer.com/album/${ALBUM_ID}`, '--json'], mkdtempSync(path.join(dir, 'h')));
+    expect(r.err).toBe('');
+    const c = Contract.parse(JSON.parse(r.out));
+    expect(c).toMatchObject({ kind: 'album', title: 'Night Signals', artists: ['The Stand-ins'] });
+    expect(c.tracks.map((t) => t.isrc)).toEqual(ALBUM_TRACKS.map((t) => t.isrc));
+    expect(c.tracks.every((t) => t.verified && t.match)).toBe(true);
+    expect(r.code).toBe(0);
+    // The public Odesli limit (10 a minute) is not spent on tracks Deezer already named.
+    expect(s.odesli.requests).toHaveLength(0);
+  });
+
+  it('exits 3 when some track has no confident match, and says which', async () => {
+    const dir2 = mkdtempSync(path.join(dir, 'c'));
+    process.env.NEXSTREAM_FAKE_SEARCH_CANDIDATES = writeAlbumCandidates(dir2);
+    // Take the last track's upload away: nothing else resembles it.
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const file = path.join(dir2, 'album-candidates.json');
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { candidates: { id: string }[] };
+    writeFileSync(file, JSON.stringify({ candidates: data.candidates.filter((c) => c.id !== ALBUM_TRACKS[11]?.videoId) }));
+    const r = await run(['resolve', `https://www.deezer.com/album/${ALBUM_ID}`, '--json'], mkdtempSync(path.join(dir, 'h')));
+    const c = Contract.parse(JSON.parse(r.out));
+    expect(c.tracks[11]).toMatchObject({ title: 'Last Broadcast', match: null, verified: false });
+    expect(c.tracks.slice(0, 11).every((t) => t.match)).toBe(true);
+    expect(r.code).toBe(3);
+  });
+
+  it('a deleted album: error JSON with resolver.collection_empty, exit 1', async () => {
+    const r = await run(['resolve', 'https://www.deezer.com/album/404404', '--json'], mkdtempSync(path.join(dir, 'h')));
+    expect(JSON.parse(r.out)).toMatchObject({ error: { code: 'resolver.collection_empty' } });
+    expect(r.err).toContain('fix:');
+    expect(r.code).toBe(1);
+  });
+});
+
+describe('nexstream download <album> --resolve --preset mp3-320', () => {
+  it('downloads every track into <Album artist>/<Album>/D-NN - Title.mp3 with album tags, one after another', async () => {
+    const { makeMediaSite } = await import('../../../fixtures/make-media.js');
+    const { inspectMedia } = await import('../../../fixtures/inspect-media.js');
+    const { readdirSync } = await import('node:fs');
+    process.env.NEXSTREAM_FAKE_SEARCH_CANDIDATES = writeAlbumCandidates(mkdtempSync(path.join(dir, 'd')));
+    const site = await makeMediaSite();
+    const home = mkdtempSync(path.join(dir, 'h'));
+    // The matches are YouTube links: the e2e yt-dlp route sends searches to the fake and watch links to local media.
+    process.env.NEXSTREAM_E2E_WATCH_URL = site.url('page.html');
+    try {
+      const out = path.join(home, 'out');
+      const r = await run(['download', `https://www.deezer.com/album/${ALBUM_ID}`, '--resolve', '--preset', 'mp3-320', '--json', '--out', out], home, ROUTE);
+      const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines[0]).toMatchObject({ type: 'album', title: 'Night Signals', count: 12, unmatched: [] });
+      expect(lines.at(-1)).toMatchObject({ type: 'done', failed: 0, skipped: 0 });
+      expect(lines.filter((l) => l.type === 'item' && l.status === 'done')).toHaveLength(12);
+      expect(r.code).toBe(0);
+      const folder = path.join(out, 'The Stand-ins', 'Night Signals');
+      const files = readdirSync(folder).sort();
+      expect(files).toHaveLength(12);
+      expect(files[0]).toBe('1-01 - Opening Lights.mp3');
+      expect(files[11]).toBe('2-06 - Last Broadcast.mp3');
+      const tags = (await inspectMedia(path.join(folder, '2-02 - Copper Rain.mp3'))).tags;
+      expect(tags).toMatchObject({ title: 'Copper Rain', album: 'Night Signals', album_artist: 'The Stand-ins', track: '2/12', disc: '2/2', genre: 'Electro', compilation: '0', tsrc: 'QZAAA2600008', date: '2026-03-06' });
+    } finally {
+      delete process.env.NEXSTREAM_E2E_WATCH_URL;
+      await site.close();
+    }
+  }, 180_000);
+});
