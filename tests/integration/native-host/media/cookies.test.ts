@@ -8,11 +8,11 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../../native-host/cli/index.js';
 import { makeMedia, pageHtml } from '../../../fixtures/make-media.js';
 import { startMediaServer, type MediaServer } from '../../../fixtures/media-server.js';
+import { capturedStreams } from '../../../fixtures/captured-streams.js';
 
 const SECRET = `s3cr3t-${process.pid}-${Date.now()}`;
 let dir: string;
@@ -36,14 +36,9 @@ afterAll(async () => {
 
 const env = () => ({ PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_DATA_HOME: path.join(home, 'data') });
 async function cli(args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let o = '';
-  let e = '';
-  out.on('data', (d) => (o += d));
-  err.on('data', (d) => (e += d));
-  const code = await main(args, { stdout: out, stderr: err, env: env() });
-  return { code, stdout: o, stderr: e, last: () => JSON.parse(o.trim().split('\n').at(-1)!) };
+  const s = capturedStreams();
+  const code = await main(args, { stdout: s.stdout, stderr: s.stderr, env: env() });
+  return { code, stdout: s.out(), stderr: s.err(), last: () => JSON.parse(s.out().trim().split('\n').at(-1)!) };
 }
 
 /** Every file under `root` whose bytes contain `needle`. */

@@ -3,15 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../../../../native-host/cli/commands.js';
 import { main } from '../../../../native-host/cli/index.js';
 import { renderBar, ProgressPrinter } from '../../../../native-host/cli/progress-bar.js';
+import { capturedStreams } from '../../../fixtures/captured-streams.js';
 
 function io() {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let o = '';
-  let e = '';
-  out.on('data', (d) => (o += d));
-  err.on('data', (d) => (e += d));
-  return { io: { stdout: out, stderr: err, env: {} }, out: () => o, err: () => e };
+  const s = capturedStreams();
+  return { io: { stdout: s.stdout, stderr: s.stderr, env: {} }, out: s.out, err: s.err };
 }
 
 describe('CLI command map', () => {

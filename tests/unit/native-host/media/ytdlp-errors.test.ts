@@ -5,7 +5,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../../native-host/cli/index.js';
@@ -15,6 +14,7 @@ import { classifyYtdlp, lastMeaningfulLine } from '../../../../native-host/media
 import { ERROR_TEXT as ERROR_FIXES } from '../../../../shared/error-text.js';
 import { ERROR_CODES, type ErrorCode } from '../../../../shared/errors.js';
 import { describeError } from '../../../../extension/error-text.js';
+import { capturedStreams } from '../../../fixtures/captured-streams.js';
 
 const STANDIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/ytdlp-errors/yt-dlp');
 const tools = (ytdlpVersion = '2026.08.19'): Tools => ({ ytdlp: STANDIN, ffmpeg: 'ffmpeg', ffprobe: 'ffprobe', ytdlpSupportsJsRuntimes: true, jsRuntime: null, ytdlpVersion, ffmpegVersion: '5.1' });
@@ -70,14 +70,9 @@ describe('the fix reaches people', () => {
   const home = mkdtempSync(path.join(os.tmpdir(), 'nexstream-errcli-'));
   afterAll(() => rmSync(home, { recursive: true, force: true }));
   const run = async (args: string[]) => {
-    const out = new PassThrough();
-    const err = new PassThrough();
-    let o = '';
-    let e = '';
-    out.on('data', (d) => (o += d));
-    err.on('data', (d) => (e += d));
-    const code = await main(args, { stdout: out, stderr: err, env: { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: path.join(home, 'c'), XDG_DATA_HOME: path.join(home, 'd'), NEXSTREAM_YTDLP: STANDIN } });
-    return { code, stdout: o, stderr: e };
+    const s = capturedStreams();
+    const code = await main(args, { stdout: s.stdout, stderr: s.stderr, env: { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: path.join(home, 'c'), XDG_DATA_HOME: path.join(home, 'd'), NEXSTREAM_YTDLP: STANDIN } });
+    return { code, stdout: s.out(), stderr: s.err() };
   };
 
   it('CLI: the code, the yt-dlp reason and a fix line; --json carries the fix too', async () => {
