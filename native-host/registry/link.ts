@@ -5,6 +5,8 @@
  * "not cached" at once until `retryMs` has passed; then the next call reconnects, and writes resume.
  * Health changes are logged once, not per call.
  */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { Client } from '@libsql/client';
 import { BrokenCircuitError, ConsecutiveBreaker, TimeoutStrategy, circuitBreaker, handleWhen, timeout, type IPolicy } from 'cockatiel';
 import type { StructuredLog } from '../log/types.js';
@@ -37,6 +39,8 @@ const BUSY = /SQLITE_BUSY|database is locked/i;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function newClient(spec: ClientSpec): Promise<Client> {
+  // A local file's folder may not exist yet (a first CLI run writes no log file that would have made it).
+  if (spec.url.startsWith('file:')) await mkdir(path.dirname(spec.url.slice('file:'.length)), { recursive: true, mode: 0o700 });
   // Loaded on first open, not at host start: the driver takes ~0.5 s to import and only resolves need it.
   const { createClient } = await import('@libsql/client');
   return createClient(spec);
