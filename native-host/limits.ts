@@ -74,6 +74,8 @@ export const LIMITS = {
   providerMs: 4000,
   /** One Odesli or LLM call: these fan out to other services themselves and are slower. */
   slowProviderMs: 6000,
+  /** The LLM level ends by this share of the resolve budget (from its start), so the YouTube search after it still runs. */
+  llmBudgetShare: 0.5,
   /** One yt-dlp search: it runs a real YouTube page fetch. */
   searchMs: 15_000,
   /** Preview refresh on a registry hit: the answer is already shown, a late preview is not worth more. */
@@ -94,6 +96,8 @@ export const LIMITS = {
   playlistPageSize: 100,
   /** A whole flat listing: one feed or a few hundred API pages; a listing still running after this is stuck. */
   playlistListMs: 180_000,
+  /** Playlist listings running at once (each a yt-dlp); the rest wait, so a probe flood stays bounded. */
+  playlistConcurrency: 2,
   /** Once a page lists as a playlist, how long its own probe may still take before the first entry is probed instead. */
   playlistProbeGraceMs: 3000,
   /** Listings kept for page requests (each at most playlistMaxEntries small rows). */

@@ -74,7 +74,11 @@ export function AlbumCard({ view, missing, download, pick }: AlbumCardProps) {
           Download album ({matched} of {view.entries.length})
         </button>
       </footer>
-      {view.batch.status === 'sent' && <p role="status">Downloading as one batch.</p>}
+      {view.batch.status === 'sent' && (
+        <p role="status" data-field="batch-sent">
+          Downloading as one batch.
+        </p>
+      )}
       {view.batch.status === 'failed' && view.batch.error && <p role="alert" data-field="batch-error">{describeError(view.batch.error)}</p>}
     </main>
   );

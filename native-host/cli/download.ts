@@ -14,6 +14,7 @@ import { LIMITS } from '../limits.js';
 import { resolveForDownload, type ResolvedInput } from '../resolver/download-input.js';
 import type { Command } from './types.js';
 import { batchPrinter, runBatch } from './download-batch.js';
+import { listingUnlessStuck } from '../services/probe-playlist.js';
 import { parseItems } from './items-spec.js';
 import { collectionLink } from '../../shared/collection-link.js';
 import { downloadAlbum } from './download-album.js';
@@ -116,7 +117,8 @@ export const download: Command = {
       // probe cache the job then reads), so a plain download does not wait for the listing first.
       const warm = new AbortController();
       const warming = values.resolve || values.cookies !== undefined ? null : services.media.probe(url, { signal: warm.signal, log: services.log.forJob(null) }).catch(() => null);
-      const listing = values.resolve ? null : await services.media.playlist(url, { all: true, log: services.log.forJob(null) }).catch(() => null);
+      const listed = values.resolve ? null : services.media.playlist(url, { all: true, log: services.log.forJob(null) }).catch(() => null);
+      const listing = listed && warming ? await listingUnlessStuck(listed, warming) : await listed;
       if (listing) warm.abort();
       await warming;
       if (listing) {

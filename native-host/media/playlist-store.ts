@@ -7,6 +7,7 @@ import type { PlaylistEntry, PlaylistInfo } from '../../shared/protocol/index.js
 import { LIMITS } from '../limits.js';
 import { listPlaylist } from './playlist.js';
 import type { LogFn, Tools } from './types.js';
+import pLimit from 'p-limit';
 
 class Listing {
   title = '';
@@ -50,10 +51,13 @@ export class PlaylistStore {
     dispose: (l) => l.abort.abort(),
   });
 
+  /** Listings running at once: each is a yt-dlp; a probe flood must not turn into a listing flood. */
+  private readonly gate = pLimit(LIMITS.playlistConcurrency);
+
   private start(url: string, tools: Tools, log?: LogFn): Listing {
     const l = new Listing();
     this.lru.set(url, l);
-    void listPlaylist(url, tools, {
+    void this.gate(() => (l.abort.signal.aborted ? Promise.resolve(false) : listPlaylist(url, tools, {
       signal: l.abort.signal,
       ...(log && { log }),
       onHeader: (h) => {
@@ -65,7 +69,7 @@ export class PlaylistStore {
         l.entries.push(e);
         if (l.entries.length % 25 === 0) l.wake();
       },
-    })
+    })))
       .then((isPlaylist) => {
         l.playlist = isPlaylist;
       })

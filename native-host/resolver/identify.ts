@@ -36,7 +36,11 @@ export function identityLevel(identity: Identity, run: Run): ResolveLevel {
   return run.parts.has('odesli') ? 'odesli' : 'search';
 }
 
-export async function identify(deps: IdentifyDeps, p: ResolveInput, run: Run, signal: AbortSignal): Promise<Identity> {
+/**
+ * `llmSignal` ends the LLM level before the whole budget does: the YouTube search still has to run after it,
+ * and a slow LLM must not leave it no time at all (default: the resolve's own signal).
+ */
+export async function identify(deps: IdentifyDeps, p: ResolveInput, run: Run, signal: AbortSignal, llmSignal: AbortSignal = signal): Promise<Identity> {
   const { deezer, itunes, odesli } = deps;
   const meta = run.opts.meta;
   const text = p.kind === 'text' ? { artist: p.artist, title: p.title } : null;
@@ -116,7 +120,7 @@ export async function identify(deps: IdentifyDeps, p: ResolveInput, run: Run, si
     const t0 = Date.now();
     for (const ask of deps.llms) {
       // The SDKs' own timeouts start after their lazy import and may not stop at our signal: the budget decides.
-      llm = await untilAborted(ask(llmText, signal), signal).catch(() => null);
+      llm = await untilAborted(ask(llmText, llmSignal), llmSignal).catch(() => null);
       if (llm) break;
     }
     run.timings.llm = Date.now() - t0;

@@ -65,7 +65,8 @@ export class Resolver {
   async resolve(raw: string, opts: ResolveOptions = {}): Promise<ResolveResult> {
     const { registry, log } = this.deps;
     const parsed = classifyInput(raw);
-    const budget = AbortSignal.timeout(this.deps.budgetMs ?? LIMITS.resolveBudgetMs);
+    const budgetMs = this.deps.budgetMs ?? LIMITS.resolveBudgetMs;
+    const budget = AbortSignal.timeout(budgetMs);
     const signal = opts.signal ? AbortSignal.any([opts.signal, budget]) : budget;
     const run = new Run(log, { ...opts, signal });
     const keys = inputKeys(parsed, opts.meta);
@@ -79,7 +80,8 @@ export class Resolver {
       if (cached && !override) return this.fromRegistry(run, cached);
     }
 
-    const identity = await identify(this.deps, parsed, run, signal);
+    const llmSignal = AbortSignal.any([signal, AbortSignal.timeout(budgetMs * LIMITS.llmBudgetShare)]);
+    const identity = await identify(this.deps, parsed, run, signal, llmSignal);
     const { track, sources } = mergeTracks([...run.parts.values()]);
     if (!track.title) throw noTrack(run);
     const level = identityLevel(identity, run);

@@ -96,6 +96,7 @@ export function createServices(opts: ServicesOptions): HostServices {
         unsubscribe();
         batches.shutdown();
         const clean = await jobs.shutdown(o.jobsTimeoutMs ?? LIMITS.shutdownMs);
+        opts.media.shutdown?.();
         await resolver.close().catch((e: unknown) => log.warn(`resolver close failed: ${String(e)}`));
         await library.close().catch((e: unknown) => log.warn(`library close failed: ${String(e)}`));
         log.close();

@@ -15,6 +15,8 @@ export interface MediaApi {
   probe(url: string, tools: Tools, opts?: ProbeOptions): Promise<ProbeDetail>;
   download(spec: DownloadSpec, tools: Tools, hooks: DownloadHooks, cachedProbe?: ProbeDetail): Promise<DownloadResult>;
   cleanupStaleParts(dir: string): Promise<unknown>;
+  /** Stops what runs outside any job (playlist listings kept for paging) when the host or a CLI command ends. */
+  shutdown?(): void;
   /** Live helper processes and the probe gate's queue, for doctor. */
   processStats?(): { live: number; cap: number; probesRunning: number; probesWaiting: number };
   /** A page of the flat listing of `url` (media/playlist-store.ts); null when it is no playlist. Absent in fakes without playlists. */

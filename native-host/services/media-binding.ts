@@ -9,6 +9,7 @@ export async function loadMediaApi(): Promise<MediaApi> {
     probe: (url, tools, opts) => media.probe(url, tools, opts),
     download: (spec, tools, hooks, cached) => media.download(spec, tools, hooks, cached),
     cleanupStaleParts: (dir) => media.cleanupStaleParts(dir),
+    shutdown: () => media.playlistStore.clear(),
     processStats: () => {
       const gate = media.probeGate.stats();
       return { live: media.liveChildCount(), cap: media.MAX_LIVE_CHILDREN, probesRunning: gate.running, probesWaiting: gate.waiting };

@@ -22,7 +22,7 @@ export async function probeWithPlaylist(media: MediaService, url: string, opts: 
   const own = new AbortController();
   const signal = opts.signal ? AbortSignal.any([opts.signal, own.signal]) : own.signal;
   const probed: Promise<Probed> = media.probe(url, { signal, ...(opts.noCache && { noCache: true }), log, ...(opts.cookies && { cookies: opts.cookies }) }).catch((e: unknown) => ({ failed: e }));
-  const playlist = await listing;
+  const playlist = await listingUnlessStuck(listing, probed);
   let detail: Probed | null = playlist ? await Promise.race([probed, delay(LIMITS.playlistProbeGraceMs)]) : await probed;
   if (playlist && (detail === null || 'failed' in detail) && playlist.entries[0] && !opts.signal?.aborted) {
     // yt-dlp -J on a feed or channel resolves every entry before it answers (minutes for thousands):
@@ -42,3 +42,12 @@ export async function probeWithPlaylist(media: MediaService, url: string, opts: 
 }
 
 const delay = (ms: number) => new Promise<null>((r) => setTimeout(() => r(null), ms));
+
+/**
+ * The listing, unless it is still silent a grace period after the single-video probe has settled: a server
+ * that never answers would otherwise hold the answer for the listing's own (much longer) limit, although the
+ * probe already said what there is to say. A real playlist lists its first page long before its probe ends.
+ */
+export function listingUnlessStuck<T>(listing: Promise<T | null>, probe: Promise<unknown>): Promise<T | null> {
+  return Promise.race([listing, probe.then(() => delay(LIMITS.playlistProbeGraceMs))]);
+}

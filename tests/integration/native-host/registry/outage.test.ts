@@ -110,9 +110,14 @@ describe.skipIf(skip)('shared registry outages', () => {
           return ok;
         }),
       );
-      const results = await Promise.all(writes);
+      const inFlight = await Promise.all(writes);
       await killed;
-      expect(Date.now() - t0).toBeLessThan(5000);
+      // On a loaded machine every in-flight write may land before the kill does: writes made once the
+      // server is dead must then fail, so a failure is always seen, and each settles in bounded time.
+      const afterKill = await Promise.all([0, 1, 2].map((j) => reg.putVerified(entry(isrc(TOTAL + j), { keys: [`deezer:k${TOTAL + j}`] }))));
+      const results = [...inFlight, ...afterKill];
+      expect(Date.now() - t0).toBeLessThan(5000 + 3 * 2500);
+      expect(afterKill.every((x) => !x)).toBe(true);
       expect(results.some((x) => !x)).toBe(true);
       await srv.restart();
       await new Promise((res) => setTimeout(res, RETRY_MS + 50));
@@ -126,7 +131,7 @@ describe.skipIf(skip)('shared registry outages', () => {
       const retried: boolean[] = [];
       for (const [i, ok] of results.entries()) retried.push(ok || (await reg.putVerified(entry(isrc(i), { keys: [`deezer:k${i}`] }))));
       expect(retried.every(Boolean)).toBe(true);
-      expect(Number((await c.execute('SELECT COUNT(*) AS n FROM tracks')).rows[0]?.n)).toBe(TOTAL);
+      expect(Number((await c.execute('SELECT COUNT(*) AS n FROM tracks')).rows[0]?.n)).toBe(results.length);
       c.close();
       await reg.close();
       if (replica) expect(await integrity(local.replace(/\.db$/, '-replica.db'))).toBe('ok');
