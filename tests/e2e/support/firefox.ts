@@ -134,7 +134,8 @@ export async function launchFirefox({ registerHost = true, env: extraEnv = {} as
     },
     async close() {
       await browser.close().catch(() => undefined);
-      await rm(root, { recursive: true, force: true });
+      // The host the browser started may still be exiting (and writing its compile cache under root): retry.
+      await rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
