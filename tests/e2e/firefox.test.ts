@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMedia } from '../fixtures/make-media.js';
 import { startMediaServer, type MediaServer } from '../fixtures/media-server.js';
 import { SEARCH_CANDIDATES } from '../fixtures/providers/endpoints.js';
-import { loadCatalog, startProviders, type Catalog, type StandIns } from '../fixtures/providers/servers.js';
+import { startProviders, type StandIns } from '../fixtures/providers/servers.js';
+import { localCatalog } from './support/local-catalog.js';
 import { recordingBin, type RecordingBin } from '../fixtures/recording-bin.js';
 import { ROOT, ensureFirefoxBuilt } from './support/build.js';
 import { FIREFOX, chromeEval, launchFirefox, pollIn, type FirefoxHarness } from './support/firefox.js';
@@ -32,14 +33,6 @@ let opener: RecordingBin;
 let h: FirefoxHarness;
 const timings: Record<string, number> = {};
 
-/** The stand-in catalog with artwork and previews served locally (as in resolve.test.ts). */
-function localCatalog(base: string): Catalog {
-  const text = JSON.stringify(loadCatalog())
-    .replace(/https:\/\/is1-ssl\.mzstatic\.com\/image\/thumb\/[^"]*?\/(\d+x\d+bb\.jpg)/g, `${base}art/$1`)
-    .replace(/https:\/\/audio-ssl\.itunes\.apple\.com\/[^"]*?\.m4a/g, `${base}audio-only.m4a`)
-    .replace(/https:\/\/cdnt-preview\.dzcdn\.net\/[^"]*/g, `${base}audio-only.m4a`);
-  return JSON.parse(text) as Catalog;
-}
 
 /** A blog-like page linking to the track on Spotify: Firefox shows our link menu item on it. */
 const trackLinkPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tracks of the week</title>

@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMedia } from '../fixtures/make-media.js';
 import { startMediaServer, type MediaServer } from '../fixtures/media-server.js';
 import { SEARCH_CANDIDATES } from '../fixtures/providers/endpoints.js';
-import { loadCatalog, startProviders, type Catalog, type StandIns } from '../fixtures/providers/servers.js';
+import { startProviders, type StandIns } from '../fixtures/providers/servers.js';
+import { localCatalog } from './support/local-catalog.js';
 import { startInnertube, type InnertubeStandIn } from '../fixtures/innertube/server.js';
 import { ROOT, ensureBuilt } from './support/build.js';
 import { launch, type Harness } from './support/chromium.js';
@@ -29,14 +30,6 @@ let innertube: InnertubeStandIn;
 let h: Harness;
 const timings: Record<string, number> = {};
 
-/** The stand-in catalog with artwork and previews served locally, so the view and the cover embed work offline. */
-function localCatalog(base: string): Catalog {
-  const text = JSON.stringify(loadCatalog())
-    .replace(/https:\/\/is1-ssl\.mzstatic\.com\/image\/thumb\/[^"]*?\/(\d+x\d+bb\.jpg)/g, `${base}art/$1`)
-    .replace(/https:\/\/audio-ssl\.itunes\.apple\.com\/[^"]*?\.m4a/g, `${base}audio-only.m4a`)
-    .replace(/https:\/\/cdnt-preview\.dzcdn\.net\/[^"]*/g, `${base}audio-only.m4a`);
-  return JSON.parse(text) as Catalog;
-}
 
 const spotifyLikePage = (base: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
