@@ -1,4 +1,5 @@
 import type { PublicConfig } from '../../shared/protocol/index.js';
+import { redact } from '../../shared/redact.js';
 import type { HostConfig } from './schema.js';
 
 /** The config as the extension may see it: secrets only as "set or not". */
@@ -15,7 +16,8 @@ export function toPublicConfig(c: HostConfig): PublicConfig {
       tursoAuthToken: Boolean(c.secrets.tursoAuthToken),
       odesliApiKey: Boolean(c.secrets.odesliApiKey),
     },
-    tursoUrl: c.tursoUrl,
+    // A libSQL URL may carry its token (?authToken=) or a password (user:pass@): the extension sees neither.
+    tursoUrl: c.tursoUrl === null ? null : redact(c.tursoUrl, secretValues(c)),
     tursoReplica: c.tursoReplica,
     ...(c.fileHealth.ok ? {} : { fileProblem: c.fileHealth }),
     lyrics: c.lyrics,
