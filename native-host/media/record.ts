@@ -71,6 +71,7 @@ async function record(spec: DownloadSpec, detail: ProbeDetail, tools: Tools, hoo
     throw fsError(e, spec.outDir);
   }
   if (signal?.aborted) throw cancelled();
+  if (hooks.stop?.aborted) throw new NexError('job.cancelled', 'Stopped before the recording began.', { url: spec.url });
   const out = await uniquePath(spec.outDir, spec.fileStem ?? recordingStem(title, new Date()), preset.ext).catch((e: unknown) => {
     throw fsError(e, spec.outDir);
   });
