@@ -2,7 +2,7 @@
 import { NexError, isNexError } from '../../shared/errors.js';
 import { HttpUrl } from '../../shared/protocol/index.js';
 import { enrichInfo } from './enrich.js';
-import { detectHlsLive } from './hls-live.js';
+import { detectLive } from './live-detect.js';
 import { LIMITS } from '../limits.js';
 import { processFailure } from './process-failure.js';
 import { probeCache } from './probe-cache.js';
@@ -73,8 +73,8 @@ async function probeNow(url: string, tools: Tools, opts: ProbeOptions): Promise<
   try {
     const raw = await runYtdlpJson(url, tools, opts);
     const enrichSignal = opts.signal ? AbortSignal.any([opts.signal, deadline]) : deadline;
-    // yt-dlp 2023 cannot tell a live HLS stream from a VOD one: the host reads the playlist beside the enrichment.
-    const [enriched, live] = await Promise.all([enrichInfo(raw, rawFormats(raw), tools, { ...opts, signal: enrichSignal }), detectHlsLive(raw, rawFormats(raw), enrichSignal)]);
+    // yt-dlp 2023 cannot tell a live HLS/DASH stream from a VOD one: the host reads the manifest beside the enrichment.
+    const [enriched, live] = await Promise.all([enrichInfo(raw, rawFormats(raw), tools, { ...opts, signal: enrichSignal }), detectLive(raw, rawFormats(raw), enrichSignal)]);
     const { formats } = enriched;
     const info = live && live !== 'not_live' ? { ...enriched.info, live_status: live } : enriched.info;
     if (opts.signal?.aborted) throw cancelled();

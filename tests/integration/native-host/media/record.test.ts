@@ -3,7 +3,7 @@
  * Stop keeps a playable faststart MP4 as long as the time recorded; Cancel and a stall keep nothing; a stream that
  * ends by itself finishes the job; an event that has not started is refused.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -12,6 +12,8 @@ import type { Tools } from '../../../../native-host/media/types.js';
 import type { Progress } from '../../../../shared/protocol/index.js';
 import { inspectMedia, topLevelBoxes } from '../../../fixtures/inspect-media.js';
 import { startLiveHls, type LiveHls } from '../../../fixtures/live-hls-server.js';
+import { makeMedia } from '../../../fixtures/make-media.js';
+import { startMediaServer } from '../../../fixtures/media-server.js';
 import { collectLog, waitNoProcesses } from './helpers.js';
 
 let segs: string;
@@ -145,5 +147,37 @@ describe('recording', () => {
     await expect(download({ url, preset: 'best', outDir: out, live: true }, tools, {}, detail)).rejects.toMatchObject({ code: 'media.not_started' });
     await expect(download({ url, preset: 'best', outDir: out }, tools, {}, detail)).rejects.toMatchObject({ code: 'media.not_started' });
     expect(await readdir(out)).toEqual([]);
+  }, 60_000);
+});
+
+describe('what cannot be recorded', () => {
+  it('a live DASH stream (an MPD of type="dynamic"): media.live_unrecordable with live, media.live without, nothing left', async () => {
+    // ffmpeg's DASH muxer writes a static MPD; the live one is the same presentation declared dynamic (ISO/IEC 23009-1 §5.3.1.2).
+    const entry = await makeMedia(segs, 'dash-segmented', { durationSec: 3 });
+    const mpd = await readFile(path.join(segs, entry), 'utf8');
+    await writeFile(path.join(segs, 'dash-seg/live.mpd'), mpd.replace('type="static"', 'type="dynamic" availabilityStartTime="2026-01-01T00:00:00Z" minimumUpdatePeriod="PT2S"').replace(/\s*mediaPresentationDuration="[^"]*"/, ''));
+    const server = await startMediaServer(segs);
+    try {
+      const url = `${server.url}dash-seg/live.mpd`;
+      const detail = await probe(url, tools, { noCache: true });
+      expect(detail.result.live).toBe('is_live');
+      await expect(download({ url, preset: 'best', outDir: out, live: true }, tools, {}, detail)).rejects.toMatchObject({ code: 'media.live_unrecordable' });
+      await expect(download({ url, preset: 'best', outDir: out }, tools, {}, detail)).rejects.toMatchObject({ code: 'media.live' });
+      expect(await readdir(out)).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
+  it('live on a source that is not live downloads it whole', async () => {
+    await makeMedia(segs, 'direct-mp4', { durationSec: 2 });
+    const server = await startMediaServer(segs);
+    try {
+      const url = `${server.url}direct.mp4`;
+      const r = await download({ url, preset: 'best', outDir: out, live: true }, tools, {}, await probe(url, tools, { noCache: true }));
+      expect((await inspectMedia(r.path)).durationSec).toBeCloseTo(2, 0);
+    } finally {
+      await server.close();
+    }
   }, 60_000);
 });

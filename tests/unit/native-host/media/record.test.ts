@@ -1,9 +1,10 @@
 /** The pure pieces of live recording: HLS liveness, the live input option, recording names, what may be recorded. */
 import { describe, expect, it } from 'vitest';
-import { hlsLiveStatus, needsHlsCheck, parseHlsPlaylist } from '../../../../native-host/media/hls-live.js';
+import { hlsLiveStatus, parseHlsPlaylist } from '../../../../native-host/media/hls-live.js';
+import { liveUnknown, mpdIsDynamic } from '../../../../native-host/media/live-detect.js';
 import { recordPlan } from '../../../../native-host/media/probe-extras.js';
 import { liveInputArgs, recordingStem } from '../../../../native-host/media/record.js';
-import { InfoDict, RawFormat } from '../../../../native-host/media/ytdlp-info.js';
+import { InfoDict } from '../../../../native-host/media/ytdlp-info.js';
 
 const BASE = 'http://127.0.0.1:9/hls/live.m3u8';
 const media = (body: string[]) => ['#EXTM3U', '#EXT-X-TARGETDURATION:2', '#EXT-X-MEDIA-SEQUENCE:41', ...body].join('\n');
@@ -27,15 +28,16 @@ describe('parseHlsPlaylist / hlsLiveStatus (RFC 8216)', () => {
     expect(parseHlsPlaylist('<html>not found</html>', BASE)).toBeNull();
   });
 
-  it('asks only when yt-dlp said nothing about liveness or length, and only of an http(s) HLS format', () => {
-    const hls = RawFormat.parse({ format_id: 'hls', url: BASE, protocol: 'm3u8_native' });
-    const http = RawFormat.parse({ format_id: '0', url: 'http://127.0.0.1:9/a.mp4', protocol: 'http' });
-    expect(needsHlsCheck(InfoDict.parse({ id: 'x' }), [http, hls])).toBe(hls);
-    expect(needsHlsCheck(InfoDict.parse({ id: 'x', live_status: 'is_live' }), [hls])).toBeNull();
-    expect(needsHlsCheck(InfoDict.parse({ id: 'x', is_live: false }), [hls])).toBeNull();
-    expect(needsHlsCheck(InfoDict.parse({ id: 'x', duration: 12 }), [hls])).toBeNull();
-    expect(needsHlsCheck(InfoDict.parse({ id: 'x' }), [http])).toBeNull();
-    expect(needsHlsCheck(InfoDict.parse({ id: 'x' }), [RawFormat.parse({ format_id: 'h', url: 'file:///etc/passwd', protocol: 'm3u8' })])).toBeNull();
+  it('asks only when yt-dlp said nothing about liveness or length', () => {
+    expect(liveUnknown(InfoDict.parse({ id: 'x' }))).toBe(true);
+    expect(liveUnknown(InfoDict.parse({ id: 'x', live_status: 'is_live' }))).toBe(false);
+    expect(liveUnknown(InfoDict.parse({ id: 'x', is_live: false }))).toBe(false);
+    expect(liveUnknown(InfoDict.parse({ id: 'x', duration: 12 }))).toBe(false);
+  });
+
+  it('a DASH manifest of type="dynamic" is live, a static one is not', () => {
+    expect(mpdIsDynamic('<?xml version="1.0"?><MPD xmlns="urn:mpeg:dash:schema:mpd:2011"\n type="dynamic" minimumUpdatePeriod="PT2S">')).toBe(true);
+    expect(mpdIsDynamic('<MPD type="static" mediaPresentationDuration="PT6S"><Period type="dynamic">')).toBe(false);
   });
 });
 
