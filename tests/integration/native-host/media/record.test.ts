@@ -139,6 +139,27 @@ describe('recording', () => {
     expect(await waitNoProcesses(out)).toEqual([]);
   }, 60_000);
 
+  it('the origin goes away mid-recording: the job ends by itself within the stall time, keeping what was recorded or nothing', async () => {
+    const s = await live();
+    const url = `${s.url}live.m3u8`;
+    const progress: Progress[] = [];
+    const job = download({ url, preset: 'best', outDir: out, live: true, stallSec: 4 }, tools, { onProgress: (p) => progress.push(p) }, await probe(url, tools, { noCache: true }));
+    for (let i = 0; i < 100 && !progress.some((p) => (p.outTimeSec ?? 0) > 1); i++) await sleep(100);
+    await s.close();
+    const goneAt = Date.now();
+    const outcome = await job.then(
+      (r) => ({ ok: true as const, path: r.path }),
+      (e: { code?: string }) => ({ ok: false as const, code: e.code }),
+    );
+    const took = (Date.now() - goneAt) / 1000;
+    console.log(`[record] origin gone -> ${JSON.stringify(outcome)} after ${took.toFixed(1)} s`);
+    expect(took).toBeLessThan(20);
+    const left = await readdir(out);
+    expect(left.filter((f) => f.includes('.part'))).toEqual([]);
+    if (outcome.ok) expect((await inspectMedia(outcome.path)).durationSec).toBeGreaterThan(0.5);
+    else expect(outcome.code).toMatch(/^media\./);
+  }, 60_000);
+
   it('an event that has not started (open playlist, no segment yet) is refused with media.not_started at once', async () => {
     const s = await live({ upcoming: true });
     const url = `${s.url}live.m3u8`;
