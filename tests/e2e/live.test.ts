@@ -54,20 +54,26 @@ describe('live stream in the Chromium popup', () => {
     await new Promise((r) => setTimeout(r, 3000));
     await shot(popup, '2-recording');
     const wall = (Date.now() - t0) / 1000;
+    const shown = await recordedSec(popup);
     await popup.click('.job.recording button.stop');
+    const clickedAt = Date.now();
     await popup.waitForSelector('.job[data-status="done"], .job[data-status="failed"]', { timeout: 30_000 });
     const failed = await popup.$('.job[data-status="failed"]');
     if (failed) throw new Error(`recording failed: ${await failed.evaluate((e) => e.textContent)}`);
     await shot(popup, '3-saved');
+    const savedAfterMs = Date.now() - clickedAt;
     const file = await popup.$eval('.job .path', (e) => e.textContent ?? '');
     expect(path.dirname(file)).toBe(h.dirs.downloads);
     const probed = ffprobe(file);
     const duration = Number(probed.format.duration);
-    console.log(`[e2e live] recorded from ${from} s for ${wall.toFixed(1)} s wall -> file ${duration.toFixed(2)} s`);
+    console.log(`[e2e live] recorded from ${from} s for ${wall.toFixed(1)} s wall (popup showed ${shown} s at Stop; saved ${savedAfterMs} ms after it) -> file ${duration.toFixed(2)} s`);
     expect(probed.format.format_name).toMatch(/mp4/);
     expect(probed.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
     expect(duration).toBeGreaterThan(from + wall - 1.5);
     expect(duration).toBeLessThan(from + wall + 3);
+    // What the popup showed at Stop is in the file (HLS arrives a segment at a time, so up to ~one more).
+    expect(duration).toBeGreaterThan(shown - 0.5);
+    expect(duration).toBeLessThan(shown + 2.5);
     const notes = await h.worker.evaluate(() => (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome.notifications.getAll());
     expect(Object.keys(notes).some((k) => k.startsWith('nexstream-job:'))).toBe(true);
     await popup.close();
