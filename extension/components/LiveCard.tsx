@@ -3,6 +3,7 @@ import type { JobInfo, PresetId, PresetOption } from '../../shared/protocol/inde
 import { presetName } from '../../shared/presets.js';
 import { formatBytes, formatDuration } from './format.js';
 import { orderPresets, presetText } from './presets.js';
+import { LiveNote } from './LiveNote.js';
 
 export interface LiveCardProps {
   presets: readonly PresetOption[];
@@ -83,6 +84,18 @@ export function RecordingProgress({ job, onStop, onCancel }: RecordingProgressPr
           </button>
         </span>
       </div>
+    </section>
+  );
+}
+
+/** An event or premiere that has not started: nothing to download or record yet, only a way to look again. */
+export function UpcomingCard({ onRetry }: { onRetry: () => void }) {
+  return (
+    <section className="live-card upcoming">
+      <LiveNote live="is_upcoming" />
+      <button type="button" className="ghost" onClick={onRetry}>
+        Check again
+      </button>
     </section>
   );
 }

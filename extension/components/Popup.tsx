@@ -8,7 +8,7 @@ import { defaultPreset } from './presets.js';
 import { QualityPicker } from './QualityPicker.js';
 import { SourcePicker } from './SourcePicker.js';
 import { LiveNote } from './LiveNote.js';
-import { LiveCard, RecordingProgress } from './LiveCard.js';
+import { LiveCard, RecordingProgress, UpcomingCard } from './LiveCard.js';
 import { SubtitlePicker, useSubtitleChoice } from './SubtitlePicker.js';
 import { SIGNIN_CODES, siteOrigin } from '../signin.js';
 import { ErrorCard, HostMissing, HostOutdated, NoMedia, PickerSkeleton, RegistryNotice } from './StateCards.js';
@@ -91,6 +91,9 @@ export function Popup({ state, tab, actions, preferAudio = false, subtitleLangs 
   const playlist = state?.probe.result?.playlist;
   const batch = state?.batch;
   const view = popupView(state);
+  // A live stream is recorded (LiveCard), an upcoming one has nothing to offer yet; anything else gets the picker.
+  const live = state?.probe.result?.live;
+  const liveCard = live === 'is_upcoming' ? 'upcoming' : live === 'is_live' && actions.record ? 'record' : null;
   return (
     <main className="popup" data-view={view}>
       {page ? <PageHeader page={page} mediaCount={state?.mediaCount ?? 0} /> : <HeaderSkeleton />}
@@ -119,8 +122,9 @@ export function Popup({ state, tab, actions, preferAudio = false, subtitleLangs 
       {view === 'picker' && playlist && mode === 'playlist' && actions.batch && (
         <PlaylistPanel playlist={playlist} presets={presets ?? []} defaultPreset={preset} onMore={() => actions.playlistMore?.()} onStart={(p, idx, prefix) => actions.batch?.(p, idx, prefix)} />
       )}
-      {view === 'picker' && presets && state?.probe.result?.live === 'is_live' && actions.record && <LiveCard presets={presets} value={preset} onChange={setPreset} onRecord={actions.record} />}
-      {view === 'picker' && presets && (mode === 'video' || !playlist || !actions.batch) && presets.length > 0 && !(state?.probe.result?.live === 'is_live' && actions.record) && (
+      {view === 'picker' && presets && liveCard === 'record' && actions.record && <LiveCard presets={presets} value={preset} onChange={setPreset} onRecord={actions.record} />}
+      {view === 'picker' && liveCard === 'upcoming' && <UpcomingCard onRetry={() => actions.probe()} />}
+      {view === 'picker' && presets && (mode === 'video' || !playlist || !actions.batch) && presets.length > 0 && !liveCard && (
         <>
           {state?.probe.result?.live && <LiveNote live={state.probe.result.live} />}
           {isVideo && subtitles.length > 0 && <SubtitlePicker tracks={subtitles} value={subs} onChange={setSubs} />}

@@ -82,7 +82,8 @@ async function probeNow(url: string, tools: Tools, opts: ProbeOptions): Promise<
     // yt-dlp's generic extractor takes a bare picture for a one-frame video.
     if (formats.every((f) => IMAGE_EXTS.has(f.ext ?? ''))) throw new NexError('media.unsupported', 'This address is a picture, not audio or video.', { url });
     const detail: ProbeDetail = { result: toProbeResult(url, info, formats), info: info as Record<string, unknown>, probedAt: Date.now() };
-    if (!opts.cookiesFile) probeCache.set(url, detail);
+    // An event that has not started changes state any minute: "Check again" must really look again.
+    if (!opts.cookiesFile && detail.result.live !== 'is_upcoming') probeCache.set(url, detail);
     return detail;
   } catch (e) {
     if (isNexError(e)) throw e;

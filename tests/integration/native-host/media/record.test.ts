@@ -163,11 +163,15 @@ describe('recording', () => {
   it('an event that has not started (open playlist, no segment yet) is refused with media.not_started at once', async () => {
     const s = await live({ upcoming: true });
     const url = `${s.url}live.m3u8`;
-    const detail = await probe(url, tools, { noCache: true });
+    const detail = await probe(url, tools);
     expect(detail.result.live).toBe('is_upcoming');
     await expect(download({ url, preset: 'best', outDir: out, live: true }, tools, {}, detail)).rejects.toMatchObject({ code: 'media.not_started' });
     await expect(download({ url, preset: 'best', outDir: out }, tools, {}, detail)).rejects.toMatchObject({ code: 'media.not_started' });
     expect(await readdir(out)).toEqual([]);
+    // Not cached: once the event starts, the next (cached-by-default) probe sees it live.
+    s.start();
+    await sleep(100);
+    expect((await probe(url, tools)).result.live).toBe('is_live');
   }, 60_000);
 });
 

@@ -50,9 +50,13 @@ describe('popup on a live stream', () => {
     expect(screen.queryByRole('button', { name: /Stop/ })).toBeNull();
   });
 
-  it('an event that has not started offers no recording and says why', () => {
-    render(<Popup state={state('is_upcoming')} actions={actions()} />);
+  it('an event that has not started offers neither recording nor download, says why, and can look again', () => {
+    const a = actions();
+    render(<Popup state={state('is_upcoming')} actions={a} />);
     expect(screen.queryByRole('button', { name: /Record/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Download/ })).toBeNull();
     expect(screen.getByRole('note').textContent).toMatch(/not started yet/);
+    fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
+    expect(a.probe).toHaveBeenCalled();
   });
 });
