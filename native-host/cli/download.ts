@@ -65,7 +65,7 @@ export const download: Command = {
     if (subs && !subs.success) return usageError(io, usage, `--subs takes language codes like en,de or "all" (got "${values.subs}")`);
     const durationSec = parseDurationSec(values.duration);
     if (durationSec === 'bad' || (durationSec !== null && !values.live)) return usageError(io, usage, durationSec === 'bad' ? `--duration takes seconds > 0 (got "${values.duration}")` : '--duration needs --live');
-    const live = values.live ? liveStopper((id) => services?.jobs.stop(id) ?? false, durationSec, (t) => io.stderr.write(`\n${t}\n`)) : null;
+    const live = values.live ? liveStopper((id) => services?.jobs.stop(id) ?? false, (t) => io.stderr.write(`\n${t}\n`)) : null;
     const indices = values.items !== undefined ? parseItems(values.items) : undefined;
     if (indices === null) return usageError(io, usage, `bad --items "${values.items}" (e.g. 1-3,7)`);
     if (values.resolve && collectionLink(input)) return downloadAlbum(input, { preset: preset.data, out: values.out, json, verbose: values.verbose }, io);
@@ -136,7 +136,7 @@ export const download: Command = {
       }
       if (indices) throw new NexError('input.invalid', '--items needs a playlist URL: yt-dlp lists no entries here.');
       const cookies = values.cookies === undefined ? undefined : await readCookieFile(path.resolve(values.cookies), url);
-      const job = services.jobs.submit({ url, preset: preset.data, outDir, ...(target.title && { title: target.title }), ...(target.tags && { tags: target.tags }), ...(subs?.data && { subs: subs.data }), ...(cookies && { cookies }), ...(live && { live: true }) });
+      const job = services.jobs.submit({ url, preset: preset.data, outDir, ...(target.title && { title: target.title }), ...(target.tags && { tags: target.tags }), ...(subs?.data && { subs: subs.data }), ...(cookies && { cookies }), ...(live && { live: true, ...(durationSec !== null && { maxSec: durationSec }) }) });
       live?.arm(job.id);
       await finished;
     } catch (e) {
@@ -144,7 +144,6 @@ export const download: Command = {
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
-      live?.dispose();
       bar?.end();
       await services?.close({ jobsTimeoutMs: LIMITS.cliShutdownMs });
     }

@@ -1,6 +1,6 @@
 /**
- * `nexstream download URL --live`: how a terminal ends a recording. The first Ctrl-C (SIGINT/SIGTERM) or the end of
- * `--duration SEC` stops it (the file is finalised and kept); a second Ctrl-C cancels (nothing kept).
+ * `nexstream download URL --live`: how a terminal ends a recording. The first Ctrl-C (SIGINT/SIGTERM) stops it (the file
+ * is finalised and kept); a second Ctrl-C cancels (nothing kept). `--duration SEC` is ffmpeg's own `-t` (record.ts).
  */
 import type { Progress } from '../../shared/protocol/index.js';
 import { formatBytes } from './progress-bar.js';
@@ -20,34 +20,29 @@ export function renderRecording(p: Progress): string {
 }
 
 export interface LiveStopper {
-  /** The job to stop; starts the --duration timer. */
+  /** The job to stop. */
   arm(jobId: string): void;
   /** A signal arrived: true when it stopped the recording (the caller then waits), false when it should cancel. */
   onSignal(): boolean;
-  dispose(): void;
 }
 
-export function liveStopper(stop: (jobId: string) => boolean, durationSec: number | null, note: (text: string) => void): LiveStopper {
+export function liveStopper(stop: (jobId: string) => boolean, note: (text: string) => void): LiveStopper {
   let jobId: string | null = null;
   let stopping = false;
-  let timer: NodeJS.Timeout | undefined;
-  const stopNow = (why: string): boolean => {
-    if (!jobId || stopping) return false;
-    stopping = true;
-    note(`${why}: finishing the recording (Ctrl-C again to discard it)`);
-    try {
-      stop(jobId);
-    } catch {
-      // finished meanwhile: its own event ends the command
-    }
-    return true;
-  };
   return {
     arm(id) {
       jobId = id;
-      if (durationSec !== null) timer = setTimeout(() => stopNow(`${durationSec} s recorded`), durationSec * 1000);
     },
-    onSignal: () => stopNow('Stopping'),
-    dispose: () => clearTimeout(timer),
+    onSignal() {
+      if (!jobId || stopping) return false;
+      stopping = true;
+      note('Stopping: finishing the recording (Ctrl-C again to discard it)');
+      try {
+        stop(jobId);
+      } catch {
+        // finished meanwhile: its own event ends the command
+      }
+      return true;
+    },
   };
 }

@@ -36,6 +36,13 @@ export function liveInputArgs(args: string[], hlsUrls: ReadonlySet<string>): str
   return out;
 }
 
+/** `-t SEC` as an output option (before the muxer's `-f`): ffmpeg stops at exactly that media time and finishes the file. Pure. */
+export function withMaxSec(args: string[], sec: number | undefined): string[] {
+  const at = args.lastIndexOf('-f');
+  if (!sec || sec <= 0 || at < 0) return args;
+  return [...args.slice(0, at), '-t', String(sec), ...args.slice(at)];
+}
+
 /** "Title (live 2026-12-01 21.05)": two recordings of one stream get two names that say when. Pure. */
 export function recordingStem(title: string, at: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
@@ -76,7 +83,7 @@ async function record(spec: DownloadSpec, detail: ProbeDetail, tools: Tools, hoo
     throw fsError(e, spec.outDir);
   });
   const hls = new Set(chosen.filter((f) => (f.protocol ?? '').startsWith('m3u8')).map((f) => f.url ?? ''));
-  const args = liveInputArgs(buildFfmpegArgs({ preset: spec.preset, ...sources, tags, output: { kind: 'file', path: out.partPath }, stallSec: spec.stallSec }), hls);
+  const args = withMaxSec(liveInputArgs(buildFfmpegArgs({ preset: spec.preset, ...sources, tags, output: { kind: 'file', path: out.partPath }, stallSec: spec.stallSec }), hls), spec.maxSec);
   log?.({ source: 'host', level: 'info', text: `Recording ${spec.url} from now until stopped or the stream ends.` });
   try {
     await runFfmpeg(args, tools, {

@@ -62,6 +62,8 @@ export interface DownloadSpec {
   lyrics?: string;
   /** Record a live stream from now (record.ts) until `hooks.stop`, the stream's end or a stall; a non-live source downloads as usual. */
   live?: boolean;
+  /** With `live`: stop after this many seconds of media, finished and kept (CLI `--duration`). */
+  maxSec?: number;
 }
 
 export interface DownloadHooks {

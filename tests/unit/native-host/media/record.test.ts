@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hlsLiveStatus, parseHlsPlaylist } from '../../../../native-host/media/hls-live.js';
 import { liveUnknown, mpdIsDynamic } from '../../../../native-host/media/live-detect.js';
 import { recordPlan } from '../../../../native-host/media/probe-extras.js';
-import { liveInputArgs, recordingStem } from '../../../../native-host/media/record.js';
+import { liveInputArgs, recordingStem, withMaxSec } from '../../../../native-host/media/record.js';
 import { InfoDict } from '../../../../native-host/media/ytdlp-info.js';
 
 const BASE = 'http://127.0.0.1:9/hls/live.m3u8';
@@ -63,6 +63,11 @@ describe('liveInputArgs / recordingStem', () => {
     const args = ['-protocol_whitelist', 'http', '-i', 'http://h/v.m3u8', '-i', 'http://h/a.mp4', '-map', '0:v:0', 'out'];
     expect(liveInputArgs(args, new Set(['http://h/v.m3u8']))).toEqual(['-protocol_whitelist', 'http', '-live_start_index', '-1', '-i', 'http://h/v.m3u8', '-i', 'http://h/a.mp4', '-map', '0:v:0', 'out']);
     expect(liveInputArgs(args, new Set())).toEqual(args);
+  });
+  it('--duration is ffmpeg -t as an output option, just before the muxer', () => {
+    const args = ['-i', 'http://h/v.m3u8', '-c:v', 'copy', '-f', 'mp4', '-y', 'out.part'];
+    expect(withMaxSec(args, 3)).toEqual(['-i', 'http://h/v.m3u8', '-c:v', 'copy', '-t', '3', '-f', 'mp4', '-y', 'out.part']);
+    expect(withMaxSec(args, undefined)).toEqual(args);
   });
   it('names a recording after the stream and the local time it began', () => {
     expect(recordingStem('Morning Show', new Date(2026, 0, 5, 7, 3))).toBe('Morning Show (live 2026-01-05 07.03)');
