@@ -33,8 +33,10 @@ export const FromPopup = z.discriminatedUnion('type', [
   z.object({ type: z.literal('subscribe'), tabId: z.number().int() }),
   /** Probe another source of the page (the source picker), or retry after an error. */
   z.object({ type: z.literal('probe'), url: z.string().max(8192).optional(), signedIn: z.boolean().optional() }),
-  z.object({ type: z.literal('download'), preset: PresetId, subs: z.array(z.string().max(32)).max(20).optional() }),
+  z.object({ type: z.literal('download'), preset: PresetId, subs: z.array(z.string().max(32)).max(20).optional(), live: z.boolean().optional() }),
   z.object({ type: z.literal('cancel'), jobId: z.string().max(64) }),
+  /** End a live recording and keep the file. */
+  z.object({ type: z.literal('stop'), jobId: z.string().max(64) }),
   z.object({ type: z.literal('reveal'), path: z.string().max(4096) }),
   /** Hide a finished job so the picker shows again. */
   z.object({ type: z.literal('dismiss') }),

@@ -23,7 +23,8 @@ export const ERROR_CODES = [
   'media.age_restricted', // needs a signed-in adult account
   'media.geo_blocked', // not available in this country
   'media.not_started', // live event or premiere has not started yet
-  'media.live', // a live stream where a recording was not asked for (or cannot be made)
+  'media.live', // a live stream where a recording was not asked for
+  'media.live_unrecordable', // a live stream whose formats NexStream cannot record (not HLS or plain HTTP)
   'media.sabr_only', // YouTube offered only SABR streams, which yt-dlp cannot download
   'media.po_token', // YouTube wants a PO token for these formats
   'media.format_unavailable', // the requested format is not offered

@@ -12,6 +12,8 @@ export function startDownload(
   preset: PresetId,
   subs?: string[],
   cookiesFor: (url: string) => Promise<BrowserCookie[] | undefined> = async () => undefined,
+  /** "Record from now" of a live stream. */
+  live?: boolean,
 ): void {
   const url = s.probe.url;
   if (s.probe.status !== 'ok' || !url) return;
@@ -22,7 +24,7 @@ export function startDownload(
   // Only languages this probe offered: the host fails a job asked for one the source lacks.
   const offered = new Set(s.probe.result?.subtitles?.map((t) => t.lang));
   const chosen = subs?.filter((l) => offered.has(l)) ?? [];
-  const params = { url, preset, ...(title ? { title } : {}), ...(tags ? { tags } : {}), ...(chosen.length ? { subs: chosen } : {}) };
+  const params = { url, preset, ...(title ? { title } : {}), ...(tags ? { tags } : {}), ...(chosen.length ? { subs: chosen } : {}), ...(live ? { live: true } : {}) };
   // A signed-in page's job carries the site's cookies, read now (they may have changed since the probe).
   const send = (cookies?: BrowserCookie[]) =>
     void submitDownload(client, jobs, { ...params, ...(cookies?.length ? { cookies } : {}) }, (jobId) => {

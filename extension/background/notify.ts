@@ -14,7 +14,7 @@ export function notifyJob(job: JobInfo): void {
   const iconUrl = browser.runtime.getURL('/icon/128.png');
   if (job.status === 'done' && job.path) {
     paths.set(id, job.path);
-    void browser.notifications.create(id, { type: 'basic', iconUrl, title: 'Download finished', message: `${baseName(job.path)}\nClick to show it in its folder.` });
+    void browser.notifications.create(id, { type: 'basic', iconUrl, title: job.live ? 'Recording saved' : 'Download finished', message: `${baseName(job.path)}\nClick to show it in its folder.` });
   } else if (job.status === 'failed') {
     const why = job.error ? describeError(job.error) : 'Unknown error';
     void browser.notifications.create(id, { type: 'basic', iconUrl, title: `Download failed: ${job.title ?? job.url}`, message: why });

@@ -28,8 +28,9 @@ type PopupCommandMap = { [K in PopupCommand['type']]: (ctx: PopupCommandContext,
 
 export const POPUP_COMMANDS: PopupCommandMap = {
   probe: (ctx, msg) => ctx.prober.select(ctx.tabId, msg.url, msg.signedIn),
-  download: (ctx, msg) => startDownload(ctx.client, ctx.jobs, ctx.sessions.get(ctx.tabId), msg.preset, msg.subs, siteCookies),
+  download: (ctx, msg) => startDownload(ctx.client, ctx.jobs, ctx.sessions.get(ctx.tabId), msg.preset, msg.subs, siteCookies, msg.live),
   cancel: (ctx, msg) => void ctx.client.request('cancel', { jobId: msg.jobId }).catch(() => undefined),
+  stop: (ctx, msg) => void ctx.client.request('stop', { jobId: msg.jobId }).catch(() => undefined),
   reveal: (ctx, msg) => void revealPath(ctx.client, msg.path),
   dismiss: (ctx) => {
     const job = ctx.tabs.jobFor(ctx.tabId);

@@ -8,7 +8,7 @@ import type { JobStore } from './jobs.js';
  * changes, so anything the store's listeners render already sees the session's job.
  */
 export function submitDownload(client: Pick<HostClient, 'request'>, jobs: JobStore, params: RequestParams<'download'>, assign: (jobId: string) => void): Promise<void> {
-  const base = { kind: 'download' as const, url: params.url, preset: params.preset, createdAt: Date.now(), ...(params.title ? { title: params.title } : {}) };
+  const base = { kind: 'download' as const, url: params.url, preset: params.preset, createdAt: Date.now(), ...(params.title ? { title: params.title } : {}), ...(params.live ? { live: true } : {}) };
   return client.request('download', params).then(
     ({ jobId }) => {
       assign(jobId);

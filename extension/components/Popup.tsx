@@ -8,6 +8,7 @@ import { defaultPreset } from './presets.js';
 import { QualityPicker } from './QualityPicker.js';
 import { SourcePicker } from './SourcePicker.js';
 import { LiveNote } from './LiveNote.js';
+import { LiveCard, RecordingProgress, UpcomingCard } from './LiveCard.js';
 import { SubtitlePicker, useSubtitleChoice } from './SubtitlePicker.js';
 import { SIGNIN_CODES, siteOrigin } from '../signin.js';
 import { ErrorCard, HostMissing, HostOutdated, NoMedia, PickerSkeleton, RegistryNotice } from './StateCards.js';
@@ -19,6 +20,9 @@ export interface PopupActions {
   /** `subs`: subtitle languages ticked in the picker (video presets). */
   download(preset: PresetId, subs?: string[]): void;
   cancel(jobId: string): void;
+  /** "Record from now" of a live stream, and Stop (keeps the file; cancel keeps nothing). Optional: no live UI without them. */
+  record?(preset: PresetId): void;
+  stop?(jobId: string): void;
   reveal(path: string): void;
   dismiss(): void;
   probe(url?: string): void;
@@ -87,6 +91,9 @@ export function Popup({ state, tab, actions, preferAudio = false, subtitleLangs 
   const playlist = state?.probe.result?.playlist;
   const batch = state?.batch;
   const view = popupView(state);
+  // A live stream is recorded (LiveCard), an upcoming one has nothing to offer yet; anything else gets the picker.
+  const live = state?.probe.result?.live;
+  const liveCard = live === 'is_upcoming' ? 'upcoming' : live === 'is_live' && actions.record ? 'record' : null;
   return (
     <main className="popup" data-view={view}>
       {page ? <PageHeader page={page} mediaCount={state?.mediaCount ?? 0} /> : <HeaderSkeleton />}
@@ -115,14 +122,16 @@ export function Popup({ state, tab, actions, preferAudio = false, subtitleLangs 
       {view === 'picker' && playlist && mode === 'playlist' && actions.batch && (
         <PlaylistPanel playlist={playlist} presets={presets ?? []} defaultPreset={preset} onMore={() => actions.playlistMore?.()} onStart={(p, idx, prefix) => actions.batch?.(p, idx, prefix)} />
       )}
-      {view === 'picker' && presets && (mode === 'video' || !playlist || !actions.batch) && presets.length > 0 && (
+      {view === 'picker' && presets && liveCard === 'record' && actions.record && <LiveCard presets={presets} value={preset} onChange={setPreset} onRecord={actions.record} />}
+      {view === 'picker' && liveCard === 'upcoming' && <UpcomingCard onRetry={() => actions.probe()} />}
+      {view === 'picker' && presets && (mode === 'video' || !playlist || !actions.batch) && presets.length > 0 && !liveCard && (
         <>
           {state?.probe.result?.live && <LiveNote live={state.probe.result.live} />}
           {isVideo && subtitles.length > 0 && <SubtitlePicker tracks={subtitles} value={subs} onChange={setSubs} />}
           <QualityPicker presets={presets} value={preset} onChange={setPreset} onDownload={(id) => (isVideo && subs.length ? actions.download(id, subs) : actions.download(id))} />
         </>
       )}
-      {view === 'job' && state?.job && <JobProgress job={state.job} onCancel={actions.cancel} onReveal={actions.reveal} onDismiss={actions.dismiss} />}
+      {view === 'job' && state?.job && (state.job.live && actions.stop && (state.job.status === 'running' || state.job.status === 'queued') ? <RecordingProgress job={state.job} onStop={actions.stop} onCancel={actions.cancel} /> : <JobProgress job={state.job} onCancel={actions.cancel} onReveal={actions.reveal} onDismiss={actions.dismiss} />)}
       <RegistryNotice registry={state?.host.registry} />
       {actions.recent && (
         <details

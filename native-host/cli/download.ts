@@ -18,16 +18,20 @@ import { listingUnlessStuck } from '../services/probe-playlist.js';
 import { parseItems } from './items-spec.js';
 import { collectionLink } from '../../shared/collection-link.js';
 import { downloadAlbum } from './download-album.js';
+import { liveStopper, parseDurationSec, renderRecording } from './live-record.js';
 
 const usage = `nexstream download <url> --preset <id> [--items 1-3,7] [--out DIR] [--subs en,de|all] [--cookies FILE] [--json] [--verbose]
+nexstream download <live-url> --live [--duration SEC] --preset <id> ...   (record a live stream from now)
 nexstream download <url-or-text> --resolve --preset <id> ...   (find the official track first)
 nexstream download <album-or-playlist-url> --resolve --preset <id> ...   (every track, into <Album artist>/<Album>/NN - Title.ext; exit 5 if some failed or had no match)
 
 Presets: ${PRESET_IDS.join(', ')}
 --cookies FILE signs in with a Netscape cookies.txt for the site (used for this job only, never copied elsewhere).
+--live records a live stream from now until Ctrl-C (or SIGTERM), --duration SEC, or the stream's end; the file is
+finalised and kept (a second Ctrl-C discards it). Without --live a live stream fails with media.live.
 --subs embeds those subtitle languages (video presets; see \`nexstream probe --json\`), or all non-automatic ones.
 With --json prints one JSON object per line:
-  {"type":"progress","percent":..,"speed":..,"etaSec":..}  ...
+  {"type":"progress","percent":..,"speed":..,"etaSec":..}  ...   (--live adds "outTimeSec" and "bytes"; percent is null)
   {"type":"done","path":"..."}                 (exit 0)
   {"type":"error","code":"...","message":"..."} (exit non-zero)
 Without --json a progress bar goes to stderr and the final path to stdout.
@@ -46,7 +50,7 @@ export const download: Command = {
       parsed = parseArgs({
         args,
         allowPositionals: true,
-        options: { resolve: { type: 'boolean' }, items: { type: 'string' }, preset: { type: 'string', short: 'p' }, out: { type: 'string', short: 'o' }, subs: { type: 'string' }, cookies: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' } },
+        options: { resolve: { type: 'boolean' }, items: { type: 'string' }, preset: { type: 'string', short: 'p' }, out: { type: 'string', short: 'o' }, subs: { type: 'string' }, cookies: { type: 'string' }, live: { type: 'boolean' }, duration: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' } },
       });
     } catch (e) {
       return usageError(io, usage, (e as Error).message);
@@ -59,6 +63,9 @@ export const download: Command = {
     if (!preset.success) return usageError(io, usage, `unknown preset "${values.preset}"`);
     const subs = values.subs === undefined ? undefined : SubtitleChoice.safeParse(values.subs === 'all' ? 'all' : values.subs.split(',').map((l) => l.trim()).filter(Boolean));
     if (subs && !subs.success) return usageError(io, usage, `--subs takes language codes like en,de or "all" (got "${values.subs}")`);
+    const durationSec = parseDurationSec(values.duration);
+    if (durationSec === 'bad' || (durationSec !== null && !values.live)) return usageError(io, usage, durationSec === 'bad' ? `--duration takes seconds > 0 (got "${values.duration}")` : '--duration needs --live');
+    const live = values.live ? liveStopper((id) => services?.jobs.stop(id) ?? false, (t) => io.stderr.write(`\n${t}\n`)) : null;
     const indices = values.items !== undefined ? parseItems(values.items) : undefined;
     if (indices === null) return usageError(io, usage, `bad --items "${values.items}" (e.g. 1-3,7)`);
     if (values.resolve && collectionLink(input)) return downloadAlbum(input, { preset: preset.data, out: values.out, json, verbose: values.verbose }, io);
@@ -71,13 +78,14 @@ export const download: Command = {
     let services: Awaited<ReturnType<typeof cliServices>> | null = null;
     let interrupted = false;
     const onSignal = (): void => {
+      if (live?.onSignal()) return;
       interrupted = true;
       services?.batches.shutdown();
       void services?.jobs.shutdown(LIMITS.cliShutdownMs);
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    const bar = json ? null : new ProgressPrinter(io.stderr);
+    const bar = json ? null : new ProgressPrinter(io.stderr, undefined, undefined, live ? renderRecording : undefined);
     let outcome = null as { ok: true; path: string } | { ok: false; error: unknown } | null;
     let settle: () => void = () => {};
     const finished = new Promise<void>((r) => (settle = r));
@@ -86,8 +94,8 @@ export const download: Command = {
     const onEvent = (ev: Event): void => {
       if (batchMode) return batch.onEvent(ev);
       if (ev.event === 'job.progress') {
-        const { percent, speed, etaSec } = ev.progress;
-        if (json) io.stdout.write(`${JSON.stringify({ type: 'progress', percent, speed, etaSec })}\n`);
+        const { percent, speed, etaSec, outTimeSec = null, bytes = null } = ev.progress;
+        if (json) io.stdout.write(`${JSON.stringify({ type: 'progress', percent, speed, etaSec, ...(live && { outTimeSec, bytes }) })}\n`);
         else bar?.update(ev.progress);
       } else if (ev.event === 'job.done') {
         if (json) io.stdout.write(`${JSON.stringify({ type: 'progress', percent: 100, speed: null, etaSec: 0 })}\n`);
@@ -117,7 +125,7 @@ export const download: Command = {
       // probe cache the job then reads), so a plain download does not wait for the listing first.
       const warm = new AbortController();
       const warming = values.resolve || values.cookies !== undefined ? null : services.media.probe(url, { signal: warm.signal, log: services.log.forJob(null) }).catch(() => null);
-      const listed = values.resolve ? null : services.media.playlist(url, { all: true, log: services.log.forJob(null) }).catch(() => null);
+      const listed = values.resolve || live ? null : services.media.playlist(url, { all: true, log: services.log.forJob(null) }).catch(() => null);
       const listing = listed && warming ? await listingUnlessStuck(listed, warming) : await listed;
       if (listing) warm.abort();
       await warming;
@@ -128,7 +136,8 @@ export const download: Command = {
       }
       if (indices) throw new NexError('input.invalid', '--items needs a playlist URL: yt-dlp lists no entries here.');
       const cookies = values.cookies === undefined ? undefined : await readCookieFile(path.resolve(values.cookies), url);
-      services.jobs.submit({ url, preset: preset.data, outDir, ...(target.title && { title: target.title }), ...(target.tags && { tags: target.tags }), ...(subs?.data && { subs: subs.data }), ...(cookies && { cookies }) });
+      const job = services.jobs.submit({ url, preset: preset.data, outDir, ...(target.title && { title: target.title }), ...(target.tags && { tags: target.tags }), ...(subs?.data && { subs: subs.data }), ...(cookies && { cookies }), ...(live && { live: true, ...(durationSec !== null && { maxSec: durationSec }) }) });
+      live?.arm(job.id);
       await finished;
     } catch (e) {
       outcome = { ok: false, error: e };

@@ -39,16 +39,18 @@ export class ProgressPrinter {
     private readonly out: NodeJS.WritableStream & { isTTY?: boolean; columns?: number },
     private readonly everyMs = 5000,
     private readonly now: () => number = Date.now,
+    /** The line drawn for a report; a live recording shows time and size instead of a bar. */
+    private readonly render: (p: Progress, width: number) => string = renderBar,
   ) {}
 
   update(p: Progress): void {
     const width = Math.max(10, Math.min(40, (this.out.columns ?? 80) - 45));
     if (this.out.isTTY) {
-      this.out.write(`\r\x1b[2K${renderBar(p, width)}`);
+      this.out.write(`\r\x1b[2K${this.render(p, width)}`);
       this.drawn = true;
     } else if (this.now() - this.lastLine >= this.everyMs) {
       this.lastLine = this.now();
-      this.out.write(`${renderBar(p, 20)}\n`);
+      this.out.write(`${this.render(p, 20)}\n`);
     }
   }
 

@@ -16,7 +16,8 @@ export const download: Handler<'download'> = async (req, ctx) => {
     ...(req.tags !== undefined && { tags: req.tags }),
     ...(req.subs !== undefined && { subs: req.subs }),
     ...(req.cookies?.length && { cookies: fromBrowserCookies(req.cookies) }),
+    ...(req.live && { live: true }),
   });
-  ctx.log.info(`queued ${req.preset} download of ${req.url}`, job.id);
+  ctx.log.info(`queued ${req.preset} ${req.live ? 'recording' : 'download'} of ${req.url}`, job.id);
   return { jobId: job.id };
 };

@@ -9,6 +9,7 @@ import { doctor } from './doctor.js';
 import { probe } from './probe.js';
 import { download } from './download.js';
 import { cancel } from './cancel.js';
+import { stop } from './stop.js';
 import { jobsList } from './jobs-list.js';
 import { configGet } from './config-get.js';
 import { configSet } from './config-set.js';
@@ -30,6 +31,7 @@ export const handlers: HandlerMap = {
   probe,
   download,
   cancel,
+  stop,
   'jobs.list': jobsList,
   'config.get': configGet,
   'config.set': configSet,

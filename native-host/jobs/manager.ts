@@ -13,7 +13,7 @@ import { Throttle } from './throttle.js';
 import { LIMITS } from '../limits.js';
 
 /** Runs one download; must settle (reject) soon after `signal` aborts, having cleaned up. */
-export type JobRunner = (spec: DownloadSpec, hooks: Required<Pick<DownloadHooks, 'signal' | 'log' | 'onProgress' | 'onTitle'>>) => Promise<DownloadResult>;
+export type JobRunner = (spec: DownloadSpec, hooks: Required<Pick<DownloadHooks, 'signal' | 'log' | 'onProgress' | 'onTitle'>> & Pick<DownloadHooks, 'stop'>) => Promise<DownloadResult>;
 
 export interface JobManagerOptions {
   run: JobRunner;
@@ -37,6 +37,8 @@ interface Entry {
   info: JobInfo;
   spec: DownloadSpec;
   abort: AbortController;
+  /** A live recording's Stop (keeps the file), apart from abort (keeps nothing). */
+  stop: AbortController;
   settled?: Promise<void>;
   throttle: Throttle<Progress>;
   /** JSON size once finished (what it costs jobs.list and the finished-jobs budget). */
@@ -61,9 +63,10 @@ export class JobManager {
     const id = randomUUID();
     const info: JobInfo = { id, kind: 'download', status: 'queued', url: spec.url, preset: spec.preset, createdAt: this.now() };
     if (spec.title) info.title = spec.title;
+    if (spec.live) info.live = true;
     const perSec = this.opts.progressPerSec ?? 5;
     const throttle = new Throttle<Progress>(1000 / perSec, (progress) => this.onProgress(id, progress), this.now);
-    this.jobs.set(id, { info, spec, abort: new AbortController(), throttle });
+    this.jobs.set(id, { info, spec, abort: new AbortController(), stop: new AbortController(), throttle });
     this.queue.push(id);
     this.emitState(id);
     this.pump();
@@ -95,6 +98,17 @@ export class JobManager {
       return true;
     }
     e.abort.abort(new NexError('job.cancelled', 'cancelled'));
+    return true;
+  }
+
+  /** Ends a live recording and keeps what it recorded: true if this call stopped it (a queued one is just cancelled). */
+  stop(id: string): boolean {
+    const e = this.jobs.get(id);
+    if (!e) throw new NexError('job.not_found', `no job ${id}`, { jobId: id });
+    if (!e.spec.live) throw new NexError('input.invalid', 'Only a live recording can be stopped; cancel a download instead.', { jobId: id });
+    if (isTerminal(e.info.status) || e.abort.signal.aborted || e.stop.signal.aborted) return false;
+    if (e.info.status === 'queued') return this.cancel(id);
+    e.stop.abort();
     return true;
   }
 
@@ -149,6 +163,7 @@ export class JobManager {
     const log: LogFn = this.opts.logFor?.(id) ?? (() => {});
     const hooks = {
       signal: e.abort.signal,
+      stop: e.stop.signal,
       log,
       onProgress: (p: Progress) => e.throttle.push(p),
       onTitle: (title: string) => {
@@ -169,7 +184,9 @@ export class JobManager {
           this.finish(e, 'done');
         },
         (err: unknown) => {
-          if (e.abort.signal.aborted) this.finish(e, 'cancelled');
+          // Stopped before anything was recorded: nothing to keep, as if cancelled.
+          const emptyStop = e.stop.signal.aborted && (err as { code?: unknown } | null)?.code === 'job.cancelled';
+          if (e.abort.signal.aborted || emptyStop) this.finish(e, 'cancelled');
           else this.finish(e, 'failed', err);
         },
       )

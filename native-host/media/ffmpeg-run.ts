@@ -36,6 +36,8 @@ export interface FfmpegRunOptions {
   cookiesFile?: string;
   /** Text written to ffmpeg's extra fds and closed (the chapters' FFMETADATA). */
   textFeeds?: Array<{ fd: number; text: string }>;
+  /** Finish now and keep the output (a live recording's Stop): SIGINT makes ffmpeg stop reading and write its trailer. */
+  stop?: AbortSignal;
 }
 
 /** What ffmpeg said about its inputs, for the completeness check. */
@@ -110,6 +112,16 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
       if (short) fail(shortReadError(short));
     },
   });
+  // Not the group kill: ffmpeg alone gets SIGINT and exits 0 once the trailer (and a faststart pass) is written.
+  const onStop = () => {
+    try {
+      if (ff.sub.pid) process.kill(ff.sub.pid, 'SIGINT');
+    } catch {
+      // already gone: its exit is handled below
+    }
+  };
+  if (opts.stop?.aborted) onStop();
+  else opts.stop?.addEventListener('abort', onStop, { once: true });
   for (const t of opts.textFeeds ?? []) {
     const sink = ff.sub.stdio[t.fd] as Writable | null;
     sink?.on('error', () => undefined);
@@ -139,13 +151,16 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
     const failedFeed = fed.find((r) => r.exitCode !== 0 && r.signal === null);
     if (failedFeed) throw ytdlpError(failedFeed, failedFeed.tail, opts.url, tools.ytdlpVersion);
     // ffmpeg 5.1 exits 0 when ENOSPC hits its trailer write: the file is truncated, so it is a failure.
-    if (done.exitCode !== 0 || DISK_FULL.test(ff.stderrTail.text())) throw ffmpegError(done, ff.stderrTail.text(), opts.audioRequired ?? false);
+    // After our SIGINT ffmpeg exits 255 having written the trailer ("Exiting normally, received signal 2").
+    const stopped = opts.stop?.aborted === true && done.exitCode === 255;
+    if ((done.exitCode !== 0 && !stopped) || DISK_FULL.test(ff.stderrTail.text())) throw ffmpegError(done, ff.stderrTail.text(), opts.audioRequired ?? false);
     // ffmpeg gave up reconnecting and wrote what it had: exit 0, but bytes are missing.
     if (watch.gaveUp) throw gaveUpError(watch.gaveUp);
     return { declaredDurationSec: watch.declaredDurationSec };
   } finally {
     dog.stop();
     opts.signal?.removeEventListener('abort', onAbort);
+    opts.stop?.removeEventListener('abort', onStop);
     await Promise.all(cwds.map((d) => rm(d, { recursive: true, force: true })));
   }
 }

@@ -32,7 +32,7 @@ export function dashManifestOf(formats: RawFormat[]): { url: string; headers: Re
   return null;
 }
 
-function fetchText(url: string, headers: Record<string, string>, signal?: AbortSignal): Promise<string | null> {
+export function fetchText(url: string, headers: Record<string, string>, signal?: AbortSignal): Promise<string | null> {
   return new Promise((resolve) => {
     const get = url.startsWith('https:') ? httpsGet : httpGet;
     const timeout = AbortSignal.timeout(TIMEOUT_MS);

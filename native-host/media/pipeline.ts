@@ -8,6 +8,8 @@ import { HttpUrl, PresetId } from '../../shared/protocol/index.js';
 import { buildFfmpegArgs, supportsCover, type StreamSource } from './ffmpeg-args.js';
 import { runFfmpeg } from './ffmpeg-run.js';
 import { uniquePath } from './filename.js';
+import { fsError } from './output-error.js';
+import { recordIfLive } from './record.js';
 import { assertComplete } from './verify-output.js';
 import { assertDownloadable } from './probe-extras.js';
 import { withCookies } from './source-cookies.js';
@@ -22,13 +24,6 @@ import { addId3Frames, extraId3Frames } from './id3-frames.js';
 import type { DownloadHooks, DownloadResult, DownloadSpec, ProbeDetail, Tools } from './types.js';
 import { InfoDict, rawFormats } from './ytdlp-info.js';
 
-function fsError(e: unknown, dir: string): NexError {
-  if (isNexError(e)) return e;
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC' || code === 'EDQUOT') return new NexError('media.disk_full', 'The disk is full: free some space or pick another download folder.', { dir }, { cause: e });
-  return new NexError('media.output', `Cannot write to ${dir}: ${(e as Error).message}`, { dir }, { cause: e });
-}
-
 /** The thumbnail as a second input; cover trouble must never cost the download itself. */
 function coverSource(spec: DownloadSpec, detail: ProbeDetail): StreamSource | undefined {
   if (!supportsCover(spec.preset)) return undefined;
@@ -42,6 +37,11 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
   if (!PresetId.safeParse(spec.preset).success) throw new NexError('input.invalid', `Unknown preset: ${String(spec.preset)}`);
   if (signal?.aborted) throw cancelled();
   const detail = cachedProbe ?? (await probe(spec.url, tools, { signal, log }));
+  // "Record from now" on a live stream; a source that is not live downloads as usual.
+  if (spec.live) {
+    const recorded = await recordIfLive(spec, detail, tools, hooks);
+    if (recorded) return recorded;
+  }
   assertDownloadable(detail.result);
   const info = InfoDict.parse(detail.info);
   const preset = presetSpec(spec.preset);

@@ -23,6 +23,18 @@ export function mediaExtras(info: InfoDict): Pick<ProbeResult, 'subtitles' | 'ch
 
 /** A live stream would never finish and an upcoming one has nothing yet: refuse both clearly instead of hanging. */
 export function assertDownloadable(result: Pick<ProbeResult, 'live' | 'url'>): void {
-  if (result.live === 'is_live') throw new NexError('media.live', 'This is a live stream: it has no end to download to.', { url: result.url });
+  if (result.live === 'is_live') throw new NexError('media.live', 'This is a live stream: it has no end to download to. Record it from now instead (`--live` on the command line).', { url: result.url });
   if (result.live === 'is_upcoming') throw new NexError('media.not_started', 'This live stream or premiere has not started yet.', { url: result.url });
+}
+
+/**
+ * What "record from now" can do with this probe: 'record' a live stream ffmpeg reads itself (HLS, plain HTTP),
+ * 'download' a source that is not live (nothing to record: it has an end); otherwise a clear refusal.
+ * @param readable whether ffmpeg reads every chosen format directly (sources.ts readsDirectly); asked only for a live source
+ */
+export function recordPlan(result: Pick<ProbeResult, 'live' | 'url'>, readable: () => boolean): 'record' | 'download' {
+  if (result.live === 'is_upcoming') throw new NexError('media.not_started', 'This live stream or premiere has not started yet: there is nothing to record.', { url: result.url });
+  if (result.live !== 'is_live') return 'download';
+  if (!readable()) throw new NexError('media.live_unrecordable', 'This live stream is not sent as HLS or a plain HTTP stream, so it cannot be recorded.', { url: result.url });
+  return 'record';
 }

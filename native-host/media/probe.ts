@@ -2,6 +2,7 @@
 import { NexError, isNexError } from '../../shared/errors.js';
 import { HttpUrl } from '../../shared/protocol/index.js';
 import { enrichInfo } from './enrich.js';
+import { detectLive } from './live-detect.js';
 import { LIMITS } from '../limits.js';
 import { processFailure } from './process-failure.js';
 import { probeCache } from './probe-cache.js';
@@ -72,13 +73,17 @@ async function probeNow(url: string, tools: Tools, opts: ProbeOptions): Promise<
   try {
     const raw = await runYtdlpJson(url, tools, opts);
     const enrichSignal = opts.signal ? AbortSignal.any([opts.signal, deadline]) : deadline;
-    const { info, formats } = await enrichInfo(raw, rawFormats(raw), tools, { ...opts, signal: enrichSignal });
+    // yt-dlp 2023 cannot tell a live HLS/DASH stream from a VOD one: the host reads the manifest beside the enrichment.
+    const [enriched, live] = await Promise.all([enrichInfo(raw, rawFormats(raw), tools, { ...opts, signal: enrichSignal }), detectLive(raw, rawFormats(raw), enrichSignal)]);
+    const { formats } = enriched;
+    const info = live && live !== 'not_live' ? { ...enriched.info, live_status: live } : enriched.info;
     if (opts.signal?.aborted) throw cancelled();
     if (!formats.length) throw new NexError('media.unsupported', 'yt-dlp found no downloadable formats here (DRM-protected or not media).', { url });
     // yt-dlp's generic extractor takes a bare picture for a one-frame video.
     if (formats.every((f) => IMAGE_EXTS.has(f.ext ?? ''))) throw new NexError('media.unsupported', 'This address is a picture, not audio or video.', { url });
     const detail: ProbeDetail = { result: toProbeResult(url, info, formats), info: info as Record<string, unknown>, probedAt: Date.now() };
-    if (!opts.cookiesFile) probeCache.set(url, detail);
+    // An event that has not started changes state any minute: "Check again" must really look again.
+    if (!opts.cookiesFile && detail.result.live !== 'is_upcoming') probeCache.set(url, detail);
     return detail;
   } catch (e) {
     if (isNexError(e)) throw e;

@@ -60,6 +60,10 @@ export interface DownloadSpec {
   fileStem?: string;
   /** Lyrics to embed (LRC text when synced), found by the caller (services/lyrics). */
   lyrics?: string;
+  /** Record a live stream from now (record.ts) until `hooks.stop`, the stream's end or a stall; a non-live source downloads as usual. */
+  live?: boolean;
+  /** With `live`: stop after this many seconds of media, finished and kept (CLI `--duration`). */
+  maxSec?: number;
 }
 
 export interface DownloadHooks {
@@ -70,6 +74,8 @@ export interface DownloadHooks {
   onTitle?: (title: string) => void;
   /** The job's private cookies.txt, for yt-dlp feeders. */
   cookiesFile?: string;
+  /** A live recording's Stop: finish the file and keep it (abort via `signal` keeps nothing). */
+  stop?: AbortSignal;
 }
 
 export interface DownloadResult {

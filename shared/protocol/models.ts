@@ -151,6 +151,8 @@ export const JobInfo = z.object({
   url: z.string(),
   title: z.string().optional(),
   preset: z.string().optional(),
+  /** A recording of a live stream (download `live: true`): `stop` ends it and keeps the file; progress has no percent. */
+  live: z.boolean().optional(),
   progress: Progress.optional(),
   path: z.string().optional(),
   error: ErrorPayload.optional(),

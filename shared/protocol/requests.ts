@@ -27,8 +27,12 @@ export const DownloadRequest = req('download', {
   subs: SubtitleChoice.optional(),
   /** The browser's cookies for this site, for this job only (the user opted in for the site). */
   cookies: z.array(BrowserCookie).max(300).optional(),
+  /** Record a live stream from now (probe `live: 'is_live'`) until `stop`, the stream's end or a stall. */
+  live: z.boolean().optional(),
 });
 export const CancelRequest = req('cancel', { jobId: z.string().min(1).max(64) });
+/** Ends a live recording and keeps what was recorded (cancel keeps nothing). */
+export const StopRequest = req('stop', { jobId: z.string().min(1).max(64) });
 /** Pages: active jobs first, then finished newest first; a page never exceeds half a frame. */
 export const JobsListRequest = req('jobs.list', { offset: z.number().int().min(0).max(100_000).optional(), limit: z.number().int().min(1).max(500).optional() });
 export const ConfigGetRequest = req('config.get', {});
@@ -73,6 +77,7 @@ export const Request = z.discriminatedUnion('type', [
   ProbeRequest,
   DownloadRequest,
   CancelRequest,
+  StopRequest,
   JobsListRequest,
   ConfigGetRequest,
   ConfigSetRequest,

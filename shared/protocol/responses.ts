@@ -13,6 +13,7 @@ export const ResultSchemas = {
   probe: ProbeResult.extend({ playlist: PlaylistInfo.optional() }),
   download: z.object({ jobId: z.string() }),
   cancel: z.object({ cancelled: z.boolean(), status: JobStatus.optional() }),
+  stop: z.object({ stopped: z.boolean(), status: JobStatus.optional() }),
   'jobs.list': z.object({ jobs: z.array(JobInfo), total: z.number().int().optional(), nextOffset: z.number().int().nullable().optional() }),
   'config.get': PublicConfig,
   'config.set': PublicConfig,

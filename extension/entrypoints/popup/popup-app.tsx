@@ -37,6 +37,8 @@ const subscribe = (l: () => void) => {
 const actions: PopupActions = {
   download: (preset, subs) => conn.send(subs?.length ? { type: 'download', preset, subs } : { type: 'download', preset }),
   cancel: (jobId) => conn.send({ type: 'cancel', jobId }),
+  record: (preset) => conn.send({ type: 'download', preset, live: true }),
+  stop: (jobId) => conn.send({ type: 'stop', jobId }),
   reveal: (path) => conn.send({ type: 'reveal', path }),
   dismiss: () => conn.send({ type: 'dismiss' }),
   probe: (url) => conn.send(url ? { type: 'probe', url } : { type: 'probe' }),
