@@ -38,13 +38,25 @@ export interface FfmpegRunOptions {
   textFeeds?: Array<{ fd: number; text: string }>;
   /** Finish now and keep the output (a live recording's Stop): SIGINT makes ffmpeg stop reading and write its trailer. */
   stop?: AbortSignal;
+  /**
+   * A recording: at a stall ffmpeg is asked to finish (SIGINT, seen at its next packet) and the HLS demuxer ends the
+   * input itself after its unchanged reloads (record.ts `-max_reload`), so what arrived is kept: an hour of a
+   * broadcast is worth keeping when its origin stops sending. media.stalled only if ffmpeg is still running after
+   * KEEP_GRACE_STALLS more stall times (a read stuck on a silent server).
+   */
+  keepOnStall?: boolean;
 }
 
 /** What ffmpeg said about its inputs, for the completeness check. */
 export interface FfmpegRunReport {
   /** Longest duration an input container declared (null: none did). */
   declaredDurationSec: number | null;
+  /** Set when a stall ended a `keepOnStall` run: how long nothing had arrived. */
+  stalledMs?: number;
 }
+
+/** Stall times ffmpeg may take to end a stalled recording by itself (longer HLS targets poll for longer). */
+const KEEP_GRACE_STALLS = 10;
 
 export function stalledError(idleMs: number): NexError {
   return new NexError('media.stalled', `The download stalled: nothing arrived for ${Math.round(idleMs / 1000)} s.`, { idleMs });
@@ -86,7 +98,15 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
     failure ??= e;
     group.abort();
   };
-  const dog = new StallWatchdog(opts.stallMs ?? DEFAULT_STALL_SEC * 1000, (idle) => fail(stalledError(idle)));
+  let stalledMs: number | undefined;
+  let stopFfmpeg = () => undefined as void;
+  let keepGrace: NodeJS.Timeout | undefined;
+  const dog = new StallWatchdog(opts.stallMs ?? DEFAULT_STALL_SEC * 1000, (idle) => {
+    if (!opts.keepOnStall) return fail(stalledError(idle));
+    stalledMs = idle;
+    stopFfmpeg();
+    keepGrace = setTimeout(() => fail(stalledError(idle)), KEEP_GRACE_STALLS * idle);
+  });
   const watch = new InputWatch();
   const onAbort = () => group.abort();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
@@ -120,6 +140,7 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
       // already gone: its exit is handled below
     }
   };
+  stopFfmpeg = onStop;
   if (opts.stop?.aborted) onStop();
   else opts.stop?.addEventListener('abort', onStop, { once: true });
   for (const t of opts.textFeeds ?? []) {
@@ -152,13 +173,14 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
     if (failedFeed) throw ytdlpError(failedFeed, failedFeed.tail, opts.url, tools.ytdlpVersion);
     // ffmpeg 5.1 exits 0 when ENOSPC hits its trailer write: the file is truncated, so it is a failure.
     // After our SIGINT ffmpeg exits 255 having written the trailer ("Exiting normally, received signal 2").
-    const stopped = opts.stop?.aborted === true && done.exitCode === 255;
+    const stopped = (opts.stop?.aborted === true || stalledMs !== undefined) && done.exitCode === 255;
     if ((done.exitCode !== 0 && !stopped) || DISK_FULL.test(ff.stderrTail.text())) throw ffmpegError(done, ff.stderrTail.text(), opts.audioRequired ?? false);
     // ffmpeg gave up reconnecting and wrote what it had: exit 0, but bytes are missing.
     if (watch.gaveUp) throw gaveUpError(watch.gaveUp);
-    return { declaredDurationSec: watch.declaredDurationSec };
+    return { declaredDurationSec: watch.declaredDurationSec, ...(stalledMs !== undefined ? { stalledMs } : {}) };
   } finally {
     dog.stop();
+    clearTimeout(keepGrace);
     opts.signal?.removeEventListener('abort', onAbort);
     opts.stop?.removeEventListener('abort', onStop);
     await Promise.all(cwds.map((d) => rm(d, { recursive: true, force: true })));

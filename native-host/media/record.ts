@@ -1,7 +1,8 @@
 /**
  * "Record from now": a live stream (HLS, or a plain HTTP stream) read by one ffmpeg run straight into the job's
  * `.part` until Stop (SIGINT: ffmpeg writes the trailer and the faststart pass), the stream's own end
- * (#EXT-X-ENDLIST: ffmpeg ends by itself), a stall (the watchdog: nothing kept) or Cancel (nothing kept).
+ * (#EXT-X-ENDLIST: ffmpeg ends by itself), a stall (the watchdog finishes it like Stop: what arrived is kept)
+ * or Cancel (nothing kept).
  * The same `.part` -> rename scheme as downloads; a plain MP4 with faststart, so phones play it at once.
  * Fragmented MP4 would survive a hard kill, but a killed host's `.part` is swept anyway, so it would buy nothing.
  */
@@ -11,6 +12,7 @@ import { presetSpec } from '../../shared/presets.js';
 import { buildFfmpegArgs } from './ffmpeg-args.js';
 import { runFfmpeg } from './ffmpeg-run.js';
 import { uniquePath } from './filename.js';
+import { DEFAULT_STALL_SEC } from './net-input-args.js';
 import { fsError } from './output-error.js';
 import { commitPart, removePart } from './part-files.js';
 import { chooseFormats } from './presets.js';
@@ -25,15 +27,28 @@ import { InfoDict, rawFormats, type RawFormat } from './ytdlp-info.js';
 
 /**
  * ffmpeg's HLS demuxer starts 3 segments behind the live edge (`live_start_index` -3); -1 starts at the newest
- * segment, so the file begins "now" and its length matches the time recorded. Only HLS inputs know the option. Pure.
+ * segment, so the file begins "now" and its length matches the time recorded. Only HLS inputs know the options.
+ * A playlist that stops growing is polled forever by default (`max_reload` 1000), and a stuck read can only be
+ * interrupted by a second SIGINT, which also aborts the trailer: so the demuxer itself must call the stream over,
+ * after `maxReload` unchanged reloads, and ffmpeg then finishes the file as at a normal end. Pure.
  */
-export function liveInputArgs(args: string[], hlsUrls: ReadonlySet<string>): string[] {
+export function liveInputArgs(args: string[], hlsUrls: ReadonlySet<string>, maxReload = LIVE_MAX_RELOAD_FLOOR): string[] {
   const out: string[] = [];
   args.forEach((a, i) => {
-    if (a === '-i' && hlsUrls.has(args[i + 1] ?? '')) out.push('-live_start_index', '-1');
+    if (a === '-i' && hlsUrls.has(args[i + 1] ?? '')) out.push('-live_start_index', '-1', '-max_reload', String(maxReload));
     out.push(a);
   });
   return out;
+}
+
+/** Fewer unchanged reloads than this would end a recording on an encoder's brief hiccup. */
+const LIVE_MAX_RELOAD_FLOOR = 2;
+/** Seconds one unchanged reload costs ffmpeg 5.1 on a 1 s target duration (measured: 2.55 s each, ~1 s base). */
+const RELOAD_SEC_PER_TARGET_SEC = 2.5;
+
+/** Unchanged reloads that take about the stall time on 1 s segments (longer targets take proportionally longer). Pure. */
+export function liveMaxReload(stallSec: number): number {
+  return Math.max(LIVE_MAX_RELOAD_FLOOR, Math.ceil(stallSec / RELOAD_SEC_PER_TARGET_SEC));
 }
 
 /** `-t SEC` as an output option (before the muxer's `-f`): ffmpeg stops at exactly that media time and finishes the file. Pure. */
@@ -83,10 +98,10 @@ async function record(spec: DownloadSpec, detail: ProbeDetail, tools: Tools, hoo
     throw fsError(e, spec.outDir);
   });
   const hls = new Set(chosen.filter((f) => (f.protocol ?? '').startsWith('m3u8')).map((f) => f.url ?? ''));
-  const args = withMaxSec(liveInputArgs(buildFfmpegArgs({ preset: spec.preset, ...sources, tags, output: { kind: 'file', path: out.partPath }, stallSec: spec.stallSec }), hls), spec.maxSec);
+  const args = withMaxSec(liveInputArgs(buildFfmpegArgs({ preset: spec.preset, ...sources, tags, output: { kind: 'file', path: out.partPath }, stallSec: spec.stallSec }), hls, liveMaxReload(spec.stallSec ?? DEFAULT_STALL_SEC)), spec.maxSec);
   log?.({ source: 'host', level: 'info', text: `Recording ${spec.url} from now until stopped or the stream ends.` });
   try {
-    await runFfmpeg(args, tools, {
+    const report = await runFfmpeg(args, tools, {
       signal,
       log,
       url: spec.url,
@@ -95,7 +110,9 @@ async function record(spec: DownloadSpec, detail: ProbeDetail, tools: Tools, hoo
       audioRequired: preset.kind === 'audio',
       ...(spec.stallSec ? { stallMs: spec.stallSec * 1000 } : {}),
       ...(hooks.stop ? { stop: hooks.stop } : {}),
+      keepOnStall: true,
     });
+    if (report.stalledMs !== undefined) log?.({ source: 'host', level: 'warn', text: `The stream stopped sending for ${Math.round(report.stalledMs / 1000)} s: the recording so far is kept.` });
     if (signal?.aborted) throw cancelled();
     // Stopped before a single packet arrived: an empty shell is not a recording.
     const sec = await outputDuration(out.partPath, tools, signal);

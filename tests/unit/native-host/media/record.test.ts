@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hlsLiveStatus, parseHlsPlaylist } from '../../../../native-host/media/hls-live.js';
 import { liveUnknown, mpdIsDynamic } from '../../../../native-host/media/live-detect.js';
 import { recordPlan } from '../../../../native-host/media/probe-extras.js';
-import { liveInputArgs, recordingStem, withMaxSec } from '../../../../native-host/media/record.js';
+import { liveInputArgs, liveMaxReload, recordingStem, withMaxSec } from '../../../../native-host/media/record.js';
 import { InfoDict } from '../../../../native-host/media/ytdlp-info.js';
 
 const BASE = 'http://127.0.0.1:9/hls/live.m3u8';
@@ -59,9 +59,15 @@ describe('recordPlan', () => {
 });
 
 describe('liveInputArgs / recordingStem', () => {
+  it('lets the HLS demuxer end a stalled recording after about the stall time, never on a 1-reload hiccup', () => {
+    expect(liveMaxReload(3)).toBe(2);
+    expect(liveMaxReload(30)).toBe(12);
+    expect(liveInputArgs(['-i', 'http://h/v.m3u8'], new Set(['http://h/v.m3u8']), 12)).toEqual(['-live_start_index', '-1', '-max_reload', '12', '-i', 'http://h/v.m3u8']);
+  });
+
   it('puts -live_start_index -1 before each HLS input only', () => {
     const args = ['-protocol_whitelist', 'http', '-i', 'http://h/v.m3u8', '-i', 'http://h/a.mp4', '-map', '0:v:0', 'out'];
-    expect(liveInputArgs(args, new Set(['http://h/v.m3u8']))).toEqual(['-protocol_whitelist', 'http', '-live_start_index', '-1', '-i', 'http://h/v.m3u8', '-i', 'http://h/a.mp4', '-map', '0:v:0', 'out']);
+    expect(liveInputArgs(args, new Set(['http://h/v.m3u8']))).toEqual(['-protocol_whitelist', 'http', '-live_start_index', '-1', '-max_reload', '2', '-i', 'http://h/v.m3u8', '-i', 'http://h/a.mp4', '-map', '0:v:0', 'out']);
     expect(liveInputArgs(args, new Set())).toEqual(args);
   });
   it('--duration is ffmpeg -t as an output option, just before the muxer', () => {
