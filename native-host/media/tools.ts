@@ -4,7 +4,7 @@ import { execa } from 'execa';
 import { NexError } from '../../shared/errors.js';
 import type { ToolStatus } from '../../shared/protocol/index.js';
 import { findExecutable } from './find-executable.js';
-import { chooseJsRuntime } from './js-runtime.js';
+import { chooseJsRuntime, hostNode } from './js-runtime.js';
 import { ToolCache } from './tool-cache.js';
 import { YTDLP_HELP_KEY, jsRuntimesFromVersion } from './tool-version.js';
 import type { Tools } from './types.js';
@@ -88,8 +88,6 @@ export async function discoverTools(env: NodeJS.ProcessEnv = process.env, opts: 
     jsRuntime: choice?.runtime ?? null,
   };
 }
-
-const hostNode = () => ({ path: process.execPath, version: process.versions.node });
 
 /** One ToolStatus per tool, for `nexstream doctor`; never throws. */
 export async function toolReport(env: NodeJS.ProcessEnv = process.env, opts: YtdlpReportOptions & { paths?: ToolPaths } = {}): Promise<ToolStatus[]> {

@@ -88,6 +88,45 @@ describe('early yt-dlp -J for a cold CLI', () => {
     expect(claimEarlyYtdlp(tools.ytdlp, ytdlpProbeArgs(url, tools))).toBeNull();
   });
 
+  it('a yt-dlp that takes --js-runtimes: the early argv names the runtime the probe picks, so it is adopted', async () => {
+    // A current yt-dlp (2025.11.12 added --js-runtimes, yt_dlp/options.py): it reports that version and takes the
+    // runtime flags; the installed 2023 yt-dlp behind it does the work (it predates the flags, so they are dropped).
+    const newHome = mkdtempSync(path.join(os.tmpdir(), 'nexstream-early-js-'));
+    const current = path.join(newHome, 'yt-dlp');
+    const log = path.join(newHome, 'calls.log');
+    writeFileSync(
+      current,
+      `#!/bin/sh\necho "$*" >> '${log}'\nif [ "$1" = "--version" ]; then echo 2025.11.12; exit 0; fi\nskip=0\nfor a do\n  shift\n  if [ $skip = 1 ]; then skip=0; continue; fi\n  case "$a" in --no-js-runtimes) continue;; --js-runtimes) skip=1; continue;; esac\n  set -- "$@" "$a"\ndone\nexec yt-dlp "$@"\n`,
+    );
+    chmodSync(current, 0o755);
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        const child = spawn(process.execPath, [built.entry, ...args], { env: { PATH: process.env.PATH ?? '', HOME: newHome, NEXSTREAM_YTDLP: current }, stdio: ['ignore', 'pipe', 'inherit'] });
+        let stdout = '';
+        child.stdout.on('data', (d) => (stdout += d));
+        child.on('close', (code) => resolve({ code, stdout }));
+      });
+    const probes = () => {
+      const lines = readFileSync(log, 'utf8').split('\n').filter((l) => l.startsWith('-J'));
+      rmSync(log, { force: true });
+      return lines;
+    };
+    try {
+      const url = `${media.server.url}direct.mp4`;
+      const first = await run(['probe', url, '--json']);
+      expect(first.code).toBe(0);
+      const [cold] = probes();
+      expect(cold).toMatch(/--no-js-runtimes --js-runtimes (node|deno):\//);
+      const second = await run(['probe', url, '--json']);
+      expect(second.code).toBe(0);
+      // One -J, with the runtime: the early start guessed the probe's argv exactly (a miss is killed and run again).
+      expect(probes()).toEqual([cold]);
+      expect(JSON.parse(second.stdout)).toEqual(JSON.parse(first.stdout));
+    } finally {
+      rmSync(newHome, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('an invalid URL starts nothing and still gets the usual error', async () => {
     const r = await cli(['probe', '-J', '--json']);
     expect(r.code).not.toBe(0);
