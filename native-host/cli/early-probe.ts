@@ -10,6 +10,7 @@
 import path from 'node:path';
 import { httpUrlProblem } from '../../shared/http-url.js';
 import { dataDirOf, platformInfo, toolPathsOf } from '../config/paths.js';
+import { SETPRIV_KEY, knowDeathSignal } from '../media/death-signal.js';
 import { startEarlyYtdlp } from '../media/early-ytdlp.js';
 import { findExecutable } from '../media/find-executable.js';
 import { chooseJsRuntime, hostNode, type JsRuntime } from '../media/js-runtime.js';
@@ -50,8 +51,13 @@ export async function startEarlyProbe(argv: readonly string[], env: Record<strin
     // The same lookups loadConfig() and the media service make, without loading zod.
     const ytdlp = await findExecutable('yt-dlp', env, toolPathsOf(env).ytdlp);
     if (!ytdlp) return;
-    const js = await cachedJsRuntimes(ytdlp, new ToolCache(toolCacheFile(dataDirOf(env, platformInfo(env)))), env);
+    const cache = new ToolCache(toolCacheFile(dataDirOf(env, platformInfo(env))));
+    const js = await cachedJsRuntimes(ytdlp, cache, env);
     if (js === null) return;
+    // The death-signal guard as tools.ts remembered it for this setpriv: no `setpriv --help` run before the spawn.
+    const setpriv = process.platform === 'linux' ? await findExecutable('setpriv', process.env) : null;
+    const guard = setpriv ? await cache.get(setpriv, SETPRIV_KEY, nothing) : null;
+    if (guard !== null) knowDeathSignal(guard === 'true');
     startEarlyYtdlp(ytdlp, ytdlpProbeArgs(url, { ytdlpSupportsJsRuntimes: js.supported, jsRuntime: js.runtime }));
   } catch {
     // Only a head start: the probe runs the normal way.

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimEarlyYtdlp, startEarlyYtdlp } from '../../../native-host/media/early-ytdlp.js';
 import { startEarlyProbe } from '../../../native-host/cli/early-probe.js';
 import { loadConfig } from '../../../native-host/config/load.js';
+import { SETPRIV_KEY } from '../../../native-host/media/death-signal.js';
 import { discoverTools } from '../../../native-host/media/tools.js';
 import { ytdlpProbeArgs } from '../../../native-host/media/ytdlp-args.js';
 import { buildHost } from './host-process.js';
@@ -65,6 +66,9 @@ describe('early yt-dlp -J for a cold CLI', () => {
     expect(second.code, second.stderr).toBe(0);
     expect(probeCalls()).toBe(1);
     expect(JSON.parse(second.stdout)).toEqual(JSON.parse(first.stdout));
+    // The death-signal guard is remembered too, so the early start runs no `setpriv --help` before its spawn.
+    const remembered = JSON.parse(readFileSync(path.join(loadConfig({ HOME: home }).paths.dataDir, 'tools.json'), 'utf8')) as { tools: Record<string, { output: string }> };
+    expect(Object.entries(remembered.tools).find(([k]) => k.startsWith(`${SETPRIV_KEY}@`))?.[1].output).toBe('true');
     const out = path.join(home, 'out');
     const dl = await cli(['download', url, '--preset', 'mp4-720', '--out', out, '--json']);
     expect(dl.code, dl.stderr).toBe(0);
