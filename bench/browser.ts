@@ -62,8 +62,8 @@ export const browser: BenchModule = async (ctx) => {
       ),
       absFigure('5 popup: in-document, navigation start to painted page metadata', inDoc, 'ms', 50, `background state at ${fmt(state.median)} ms`, false),
     );
-    ctx.log(`popup opens, ms (click->painted / nav->prepaint script / nav->bundle / nav->mark / nav->painted): ${runs.map((r) => `${fmt(r.wallMs)}/${fmt(r.phases.prepaintScript)}/${fmt(r.phases.script)}/${fmt(r.phases.metaRendered)}/${fmt(r.phases.painted)}`).join(' ')}`);
-    ctx.log(`blank opens, ms (click->painted / nav->painted): ${blanks.map((r) => `${fmt(r.wallMs)}/${fmt(r.phases.painted)}`).join(' ')}`);
+    ctx.log(`popup opens, ms (click->painted / nav->prepaint script / nav->bundle / nav->mark / nav->DOMContentLoaded / nav->load / nav->painted): ${runs.map((r) => `${fmt(r.wallMs)}/${fmt(r.phases.prepaintScript)}/${fmt(r.phases.script)}/${fmt(r.phases.metaRendered)}/${fmt(r.phases.domContentLoaded)}/${fmt(r.phases.load)}/${fmt(r.phases.painted)}`).join(' ')}`);
+    ctx.log(`blank opens, ms (click->painted / nav->DOMContentLoaded / nav->load / nav->painted): ${blanks.map((r) => `${fmt(r.wallMs)}/${fmt(r.phases.domContentLoaded)}/${fmt(r.phases.load)}/${fmt(r.phases.painted)}`).join(' ')}`);
 
     // 6a: through the browser vs the same ping over a pipe straight to a host process.
     const viaBrowser = await pingThroughBrowser(h.worker, pings);

@@ -125,6 +125,8 @@ export const download: Command = {
       // probe cache the job then reads), so a plain download does not wait for the listing first.
       const warm = new AbortController();
       const warming = values.resolve || values.cookies !== undefined ? null : services.media.probe(url, { signal: warm.signal, log: services.log.forJob(null) }).catch(() => null);
+      // The libSQL driver loads while yt-dlp runs, not after ffmpeg (the Recent entry is written before exit).
+      void services.library();
       const listed = values.resolve || live ? null : services.media.playlist(url, { all: true, log: services.log.forJob(null) }).catch(() => null);
       const listing = listed && warming ? await listingUnlessStuck(listed, warming) : await listed;
       if (listing) warm.abort();

@@ -5,7 +5,6 @@
 import { realpath } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { execa } from 'execa';
 import { findExecutable } from './find-executable.js';
 import type { ToolCache } from './tool-cache.js';
 import { runtimeFloors, versionAtLeast } from './ytdlp-version.js';
@@ -34,7 +33,15 @@ export interface RuntimeSearch {
   /** deno binary from the optional `deno` npm package; undefined: look it up beside the host. */
   npmDeno?: string | null;
   cache?: ToolCache;
+  /**
+   * Answer from `cache` alone, never running a runtime: the CLI's early probe start makes the same choice the
+   * host will, before execa is loaded. A version the cache does not know throws UnknownRuntimeVersion.
+   */
+  cacheOnly?: boolean;
 }
+
+/** cacheOnly met a runtime whose version is not remembered: the choice cannot be made without running it. */
+export class UnknownRuntimeVersion extends Error {}
 
 /** `deno --version` -> 'deno 2.5.6 (stable, ...)'; `node --version` -> 'v22.12.0' (the patterns yt-dlp itself uses). */
 export function parseRuntimeVersion(name: JsRuntimeName, out: string): string | null {
@@ -42,8 +49,11 @@ export function parseRuntimeVersion(name: JsRuntimeName, out: string): string | 
   return re.exec(out.trim())?.[1] ?? null;
 }
 
-async function askVersion(name: JsRuntimeName, file: string, cache?: ToolCache): Promise<string | null> {
+async function askVersion(name: JsRuntimeName, file: string, cache?: ToolCache, cacheOnly = false): Promise<string | null> {
   const run = async () => {
+    if (cacheOnly) throw new UnknownRuntimeVersion(file);
+    // Loaded here, not at the top: the early probe start imports this module before execa may load.
+    const { execa } = await import('execa');
     const r = await execa(file, ['--version'], { reject: false, timeout: 10_000, stdin: 'ignore', env: { NO_COLOR: '1' } });
     return r.exitCode === 0 ? parseRuntimeVersion(name, r.stdout) : null;
   };
@@ -65,6 +75,9 @@ export function findNpmDeno(): string | null {
   return null;
 }
 
+/** The node running the host: known without a spawn (discoverTools() and the CLI's early probe start pass the same). */
+export const hostNode = () => ({ path: process.execPath, version: process.versions.node });
+
 const real = (p: string) => realpath(p).catch(() => p);
 
 export async function chooseJsRuntime(s: RuntimeSearch): Promise<RuntimeChoice> {
@@ -84,7 +97,7 @@ export async function chooseJsRuntime(s: RuntimeSearch): Promise<RuntimeChoice> 
     const key = await real(file);
     if (seen.has(key)) continue;
     seen.add(key);
-    const version = c.version ?? (await askVersion(c.name, file, s.cache));
+    const version = c.version ?? (await askVersion(c.name, file, s.cache, s.cacheOnly));
     const floor = floors[c.name];
     if (!version) rejected.push({ source: c.source, path: file, version: null, why: 'does not run' });
     else if (!versionAtLeast(version, floor)) rejected.push({ source: c.source, path: file, version, why: `${c.name} ${version} is older than ${floor}` });
@@ -93,7 +106,4 @@ export async function chooseJsRuntime(s: RuntimeSearch): Promise<RuntimeChoice> 
   return { runtime: null, rejected };
 }
 
-/** The arguments that make yt-dlp use exactly this runtime (its default, deno on PATH, is cleared first). */
-export function jsRuntimeArgs(runtime: Pick<JsRuntime, 'name' | 'path'>): string[] {
-  return ['--no-js-runtimes', '--js-runtimes', `${runtime.name}:${runtime.path}`];
-}
+export { jsRuntimeArgs } from './ytdlp-argv.js';

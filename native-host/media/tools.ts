@@ -3,8 +3,9 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { NexError } from '../../shared/errors.js';
 import type { ToolStatus } from '../../shared/protocol/index.js';
+import { SETPRIV_KEY, deathSignalPrefix, knowDeathSignal } from './death-signal.js';
 import { findExecutable } from './find-executable.js';
-import { chooseJsRuntime } from './js-runtime.js';
+import { chooseJsRuntime, hostNode } from './js-runtime.js';
 import { ToolCache } from './tool-cache.js';
 import { YTDLP_HELP_KEY, jsRuntimesFromVersion } from './tool-version.js';
 import type { Tools } from './types.js';
@@ -76,6 +77,11 @@ export async function discoverTools(env: NodeJS.ProcessEnv = process.env, opts: 
   const ask = (file: string, args: string[]) => (cache ? cache.get(file, `${path.basename(file)} ${args.join(' ')}`, () => first(file, args)) : first(file, args));
   const [ytdlpVersion, ffmpegOut] = await Promise.all([ask(ytdlp, ['--version']), ask(ffmpeg, ['-hide_banner', '-version'])]);
   const ytdlpSupportsJsRuntimes = await supportsJsRuntimes(ytdlp, ytdlpVersion, cache ?? undefined);
+  // The death-signal guard, remembered per setpriv binary (looked up on the PATH spawn() itself uses): neither
+  // this process nor the CLI's early probe start (cli/early-probe.ts) then runs `setpriv --help`.
+  const setpriv = cache && process.platform === 'linux' ? await findExecutable('setpriv', process.env) : null;
+  const guard = cache && setpriv ? await cache.get(setpriv, SETPRIV_KEY, async () => String(deathSignalPrefix().length > 0)) : null;
+  if (guard !== null) knowDeathSignal(guard === 'true');
   const choice = ytdlpSupportsJsRuntimes ? await chooseJsRuntime({ ytdlpVersion, env, hostNode: hostNode(), cache: cache ?? undefined }) : null;
   await cache?.save();
   return {
@@ -88,8 +94,6 @@ export async function discoverTools(env: NodeJS.ProcessEnv = process.env, opts: 
     jsRuntime: choice?.runtime ?? null,
   };
 }
-
-const hostNode = () => ({ path: process.execPath, version: process.versions.node });
 
 /** One ToolStatus per tool, for `nexstream doctor`; never throws. */
 export async function toolReport(env: NodeJS.ProcessEnv = process.env, opts: YtdlpReportOptions & { paths?: ToolPaths } = {}): Promise<ToolStatus[]> {

@@ -41,7 +41,8 @@ export async function probeWithPlaylist(media: MediaService, url: string, opts: 
   return playlist ? { ...detail.result, playlist } : detail.result;
 }
 
-const delay = (ms: number) => new Promise<null>((r) => setTimeout(() => r(null), ms));
+// Unref'd: a grace period nobody waits for any more (the probe and listing are done) must not hold a CLI run open.
+const delay = (ms: number) => new Promise<null>((r) => setTimeout(() => r(null), ms).unref());
 
 /**
  * The listing, unless it is still silent a grace period after the single-video probe has settled: a server

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimEarlyYtdlp, startEarlyYtdlp } from '../../../native-host/media/early-ytdlp.js';
 import { startEarlyProbe } from '../../../native-host/cli/early-probe.js';
 import { loadConfig } from '../../../native-host/config/load.js';
+import { SETPRIV_KEY } from '../../../native-host/media/death-signal.js';
 import { discoverTools } from '../../../native-host/media/tools.js';
 import { ytdlpProbeArgs } from '../../../native-host/media/ytdlp-args.js';
 import { buildHost } from './host-process.js';
@@ -65,6 +66,9 @@ describe('early yt-dlp -J for a cold CLI', () => {
     expect(second.code, second.stderr).toBe(0);
     expect(probeCalls()).toBe(1);
     expect(JSON.parse(second.stdout)).toEqual(JSON.parse(first.stdout));
+    // The death-signal guard is remembered too, so the early start runs no `setpriv --help` before its spawn.
+    const remembered = JSON.parse(readFileSync(path.join(loadConfig({ HOME: home }).paths.dataDir, 'tools.json'), 'utf8')) as { tools: Record<string, { output: string }> };
+    expect(Object.entries(remembered.tools).find(([k]) => k.startsWith(`${SETPRIV_KEY}@`))?.[1].output).toBe('true');
     const out = path.join(home, 'out');
     const dl = await cli(['download', url, '--preset', 'mp4-720', '--out', out, '--json']);
     expect(dl.code, dl.stderr).toBe(0);
@@ -87,6 +91,45 @@ describe('early yt-dlp -J for a cold CLI', () => {
     await startEarlyProbe(['download', url, '--resolve'], env);
     expect(claimEarlyYtdlp(tools.ytdlp, ytdlpProbeArgs(url, tools))).toBeNull();
   });
+
+  it('a yt-dlp that takes --js-runtimes: the early argv names the runtime the probe picks, so it is adopted', async () => {
+    // A current yt-dlp (2025.11.12 added --js-runtimes, yt_dlp/options.py): it reports that version and takes the
+    // runtime flags; the installed 2023 yt-dlp behind it does the work (it predates the flags, so they are dropped).
+    const newHome = mkdtempSync(path.join(os.tmpdir(), 'nexstream-early-js-'));
+    const current = path.join(newHome, 'yt-dlp');
+    const log = path.join(newHome, 'calls.log');
+    writeFileSync(
+      current,
+      `#!/bin/sh\necho "$*" >> '${log}'\nif [ "$1" = "--version" ]; then echo 2025.11.12; exit 0; fi\nskip=0\nfor a do\n  shift\n  if [ $skip = 1 ]; then skip=0; continue; fi\n  case "$a" in --no-js-runtimes) continue;; --js-runtimes) skip=1; continue;; esac\n  set -- "$@" "$a"\ndone\nexec yt-dlp "$@"\n`,
+    );
+    chmodSync(current, 0o755);
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        const child = spawn(process.execPath, [built.entry, ...args], { env: { PATH: process.env.PATH ?? '', HOME: newHome, NEXSTREAM_YTDLP: current }, stdio: ['ignore', 'pipe', 'inherit'] });
+        let stdout = '';
+        child.stdout.on('data', (d) => (stdout += d));
+        child.on('close', (code) => resolve({ code, stdout }));
+      });
+    const probes = () => {
+      const lines = readFileSync(log, 'utf8').split('\n').filter((l) => l.startsWith('-J'));
+      rmSync(log, { force: true });
+      return lines;
+    };
+    try {
+      const url = `${media.server.url}direct.mp4`;
+      const first = await run(['probe', url, '--json']);
+      expect(first.code).toBe(0);
+      const [cold] = probes();
+      expect(cold).toMatch(/--no-js-runtimes --js-runtimes (node|deno):\//);
+      const second = await run(['probe', url, '--json']);
+      expect(second.code).toBe(0);
+      // One -J, with the runtime: the early start guessed the probe's argv exactly (a miss is killed and run again).
+      expect(probes()).toEqual([cold]);
+      expect(JSON.parse(second.stdout)).toEqual(JSON.parse(first.stdout));
+    } finally {
+      rmSync(newHome, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('an invalid URL starts nothing and still gets the usual error', async () => {
     const r = await cli(['probe', '-J', '--json']);
