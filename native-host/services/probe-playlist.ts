@@ -70,23 +70,16 @@ export async function probeWithPlaylist(media: MediaService, url: string, opts: 
 
 /**
  * What `nexstream download <url>` downloads: every entry of the playlist at `url`, or null for a single
- * video. The warm probe (it adopts an early yt-dlp -J and fills the probe cache the job then reads) runs
- * first, beside the listing only when the URL names a list; without a warm probe (a signed-in job probes
- * privately) the listing decides alone, as a probe cannot tell here.
+ * video. A URL that names a list is listed alone: a -J of a feed or channel resolves every entry (CPU the
+ * batch's own probes need), and the batch probes its entries itself. Otherwise the warm probe (it adopts
+ * the early yt-dlp -J and fills the probe cache the job then reads) decides whether a listing is worth
+ * its start; without one (a signed-in job probes privately) the listing decides alone.
  */
 export async function downloadListing(media: MediaService, url: string, o: { log: LogFn; warm: boolean }): Promise<PlaylistInfo | null> {
   const opts: ListOpts = { log: o.log, all: true };
-  if (!o.warm) return listing(media, url, opts);
-  const warm = new AbortController();
-  const warming: Promise<Probed> = media.probe(url, { signal: warm.signal, log: o.log }).catch((e: unknown) => ({ failed: e }));
-  if (!playlistHint(url)) {
-    const p = await warming;
-    return worthListing(p) ? listing(media, url, opts) : null;
-  }
-  const listed = await listingUnlessStuck(listing(media, url, opts), warming);
-  if (listed) warm.abort();
-  await warming;
-  return listed;
+  if (!o.warm || playlistHint(url)) return listing(media, url, opts);
+  const p: Probed = await media.probe(url, { log: o.log }).catch((e: unknown) => ({ failed: e }));
+  return worthListing(p) ? listing(media, url, opts) : null;
 }
 
 const delay = (ms: number) => new Promise<null>((r) => setTimeout(() => r(null), ms));

@@ -73,6 +73,14 @@ describe('yt-dlp starts per probe', () => {
     expect(l?.entries).toHaveLength(2);
   }, 60_000);
 
+  it('the CLI download of a feed URL lists it alone: no -J that would resolve every entry before the batch probes them', async () => {
+    const url = await env.feed('dl.xml', 'Download Feed', [1, 2, 3].map((i) => ({ title: `Episode ${i}`, file: `ep${i}.m4a` })));
+    const l = await downloadListing(s.media, url, { log: () => {}, warm: true });
+    expect(l?.entries).toHaveLength(3);
+    expect(starts()).toHaveLength(1);
+    expect(starts()[0]).toContain('--flat-playlist');
+  }, 60_000);
+
   it('a dead URL: the probe fails, the listing is tried once, the probe error is what the caller sees', async () => {
     await expect(probeWithPlaylist(s.media, env.url('missing.mp4'), { log: () => {} })).rejects.toMatchObject({ code: expect.stringMatching(/^media\./) });
     expect(starts().length).toBeLessThanOrEqual(2);
