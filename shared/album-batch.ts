@@ -1,7 +1,7 @@
 /**
  * A resolved album or playlist -> the tags of each track and the `batch` request that downloads it
- * into `<Album artist>/<Album>/NN - Title.ext`. Shared: the album window sends the request, the CLI
- * downloads the same items one after another (its switch to the batch job is still to do).
+ * into `<Album artist>/<Album>/NN - Title.ext`. Shared: the album window sends the request, and
+ * `nexstream download <album> --resolve` submits the same items as the same batch job.
  */
 import { NexError } from './errors.js';
 import { TrackTags } from './protocol/models.js';

@@ -14,7 +14,7 @@ import { LIMITS } from '../limits.js';
 import { resolveForDownload, type ResolvedInput } from '../resolver/download-input.js';
 import type { Command } from './types.js';
 import { batchPrinter, runBatch } from './download-batch.js';
-import { listingUnlessStuck } from '../services/probe-playlist.js';
+import { downloadListing } from '../services/probe-playlist.js';
 import { parseItems } from './items-spec.js';
 import { collectionLink } from '../../shared/collection-link.js';
 import { downloadAlbum } from './download-album.js';
@@ -121,16 +121,10 @@ export const download: Command = {
       const outDir = path.resolve(values.out ?? services.config.get().downloadDir);
       // A CLI run killed with SIGKILL left its .part here; the host sweeps at start, the next CLI run does too.
       await services.media.cleanupStaleParts(outDir).catch(() => undefined);
-      // The single-video probe runs beside the playlist listing (it adopts an early yt-dlp -J and fills the
-      // probe cache the job then reads), so a plain download does not wait for the listing first.
-      const warm = new AbortController();
-      const warming = values.resolve || values.cookies !== undefined ? null : services.media.probe(url, { signal: warm.signal, log: services.log.forJob(null) }).catch(() => null);
       // The libSQL driver loads while yt-dlp runs, not after ffmpeg (the Recent entry is written before exit).
       void services.library();
-      const listed = values.resolve || live ? null : services.media.playlist(url, { all: true, log: services.log.forJob(null) }).catch(() => null);
-      const listing = listed && warming ? await listingUnlessStuck(listed, warming) : await listed;
-      if (listing) warm.abort();
-      await warming;
+      // A warm probe first (the job reads its cache); the playlist listing only where it can matter.
+      const listing = values.resolve || live ? null : await downloadListing(services.media, url, { log: services.log.forJob(null), warm: values.cookies === undefined });
       if (listing) {
         batchMode = true;
         bar?.end();

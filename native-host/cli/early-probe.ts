@@ -14,6 +14,7 @@ import { SETPRIV_KEY, knowDeathSignal } from '../media/death-signal.js';
 import { startEarlyYtdlp } from '../media/early-ytdlp.js';
 import { findExecutable } from '../media/find-executable.js';
 import { chooseJsRuntime, hostNode, type JsRuntime } from '../media/js-runtime.js';
+import { playlistHint } from '../media/playlist-hint.js';
 import { ToolCache, toolCacheFile } from '../media/tool-cache.js';
 import { YTDLP_HELP_KEY, jsRuntimesFromVersion, ytdlpVersionKey } from '../media/tool-version.js';
 import { ytdlpProbeArgs } from '../media/ytdlp-argv.js';
@@ -46,7 +47,8 @@ export async function startEarlyProbe(argv: readonly string[], env: Record<strin
   if (rest.some((a) => a === '--resolve' || a === '--help' || a === '-h')) return;
   const urls = rest.filter((a) => httpUrlProblem(a) === null);
   const url = urls[0];
-  if (urls.length !== 1 || url === undefined) return;
+  // A download of a URL that names a list lists it instead of probing it (services/probe-playlist.ts downloadListing).
+  if (urls.length !== 1 || url === undefined || (command === 'download' && playlistHint(url))) return;
   try {
     // The same lookups loadConfig() and the media service make, without loading zod.
     const ytdlp = await findExecutable('yt-dlp', env, toolPathsOf(env).ytdlp);

@@ -167,7 +167,8 @@ export class BatchManager {
       throw new NexError(code === 'ENOSPC' ? 'media.disk_full' : 'media.output', `Cannot create ${b.info.folder}: ${(e as Error).message}`, { dir: b.info.folder });
     });
     const src = b.spec.source;
-    if (src.kind === 'playlist' && this.deps.probeChunk) await (b.prefetch = batchPrefetch(this.deps.probeChunk, src.url, b.pending.map((s) => s.item), b.abort.signal)).first();
+    // The first chunk's probes stream in while the first items wait for their own entry only (launch()).
+    if (src.kind === 'playlist' && this.deps.probeChunk) void (b.prefetch = batchPrefetch(this.deps.probeChunk, src.url, b.pending.map((s) => s.item), b.abort.signal)).first();
     if (b.abort.signal.aborted) return;
     this.emitState(b);
     for (const s of b.slots) if (s.state.reason === 'duplicate') this.emitItem(b, s);
@@ -197,8 +198,9 @@ export class BatchManager {
   private checking = (b: Batch): number => b.slots.filter((s) => s.state.status === 'running' && !s.state.jobId).length;
 
   private async launch(b: Batch, s: Slot): Promise<void> {
-    const lib = await this.deps.library().catch(() => null);
-    const earlier = await lib?.archived(archiveKeyOf(s.item), b.spec.preset, b.info.folder).catch(() => null);
+    const earlier = await (await this.deps.library().catch(() => null))?.archived(archiveKeyOf(s.item), b.spec.preset, b.info.folder).catch(() => null);
+    if (!earlier && !b.stopping) await b.prefetch?.ready(s.item.index);
+    if (s.state.status === 'cancelled') return; // cancelled alone while it waited for its probe
     if (b.stopping) return this.settle(b, s, 'cancelled'), this.maybeEnd(b);
     if (earlier) {
       s.state.path = earlier;

@@ -112,7 +112,7 @@ export async function listPlaylist(url: string, tools: Tools, h: ListHandlers): 
     n++;
     h.onEntry(got.entry);
   });
-  p = supervise(tools.ytdlp, ytdlpListArgs(url, tools), { source: 'yt-dlp', signal, onStdout: (c) => lines.push(c), ...(h.log && { log: quiet(h.log) }) });
+  p = supervise(tools.ytdlp, ytdlpListArgs(url, tools), { source: 'yt-dlp', signal, onStdout: (c) => lines.push(c), ...(h.log && { log: quietJsonLines(h.log) }) });
   const exit = await p.exited;
   lines.end();
   if (h.signal?.aborted) throw new NexError('job.cancelled', 'Cancelled.');
@@ -124,7 +124,7 @@ export async function listPlaylist(url: string, tools: Tools, h: ListHandlers): 
 }
 
 /** The -j lines are the data, not news: keep them out of the log (5,000 of them would flood the panel). */
-function quiet(log: LogFn): LogFn {
+export function quietJsonLines(log: LogFn): LogFn {
   return (l) => {
     if (l.source === 'yt-dlp' && l.text.startsWith('{')) return;
     log(l);

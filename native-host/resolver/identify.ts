@@ -55,8 +55,14 @@ export async function identify(deps: IdentifyDeps, p: ResolveInput, run: Run, si
   const linkOdesli = () => (p.kind === 'link' && p.platform !== 'deezer' ? (odesliStarted ??= run.timed('odesli', () => odesli.links(p.url, signal))) : null);
   const odesliForLink = lazy ? null : linkOdesli();
 
+  // An album listing named this track already (title, artist, ISRC): neither catalogue is asked again.
+  const known = run.opts.known?.isrc && run.opts.known.title ? run.opts.known : null;
   const deezerTask = (async () => {
-    let t: ProviderTrack | null = null;
+    let t: ProviderTrack | null = known?.provider === 'deezer' ? known : null;
+    if (t) {
+      run.add(t, 'isrc');
+      return t;
+    }
     if (p.kind === 'link' && p.platform === 'deezer') t = await run.timed('deezer', () => deezer.byId(p.id, signal));
     else if (meta?.isrc) t = await run.timed('deezer', () => deezer.byIsrc(meta.isrc ?? '', signal));
     if (!t && hint) t = await run.timed('deezer', () => deezer.search({ ...hint, durationSec: duration }, signal));
@@ -72,6 +78,7 @@ export async function identify(deps: IdentifyDeps, p: ResolveInput, run: Run, si
 
   const itunesTask = (async () => {
     let t: ProviderTrack | null = null;
+    if (known) return null;
     if (p.kind === 'link' && p.platform === 'appleMusic') t = await run.timed('itunes', () => itunes.lookup(p.id, signal));
     else if (hint) t = await run.timed('itunes', () => itunes.search({ ...hint, durationSec: duration }, signal));
     else if (odesliForLink) {

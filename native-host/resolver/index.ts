@@ -15,6 +15,7 @@ import type { ResolverEndpoints, ResolverLog } from './types.js';
 import { YoutubeSearch } from './youtube-search.js';
 import { LIMITS } from '../limits.js';
 import { YtdlpEnricher } from './ytdlp-enrich.js';
+import { YtdlpBatcher } from './collection/ytdlp-batch.js';
 import { YtMusic } from './ytmusic.js';
 
 export type { Resolver, PartialUpdate, ResolveOptions } from './resolve.js';
@@ -46,13 +47,15 @@ export function createResolver(o: CreateResolverOptions): Resolver {
   const ytmusic = e.ytmusic ? new YtMusic({ baseUrl: e.ytmusic, log, fetch: o.fetch, timeoutMs: o.providerTimeoutMs }) : null;
   // The library import and session are paid while levels 0-1 run, not on the first search.
   void ytmusic?.warm();
-  const enricher = new YtdlpEnricher({ ytdlp: e.ytdlp, log, timeoutMs: o.searchTimeoutMs });
+  // An album's tracks share yt-dlp runs (searches, lookups); single resolves never wait for company.
+  const batcher = new YtdlpBatcher({ ytdlp: e.ytdlp, log, timeoutMs: o.searchTimeoutMs ?? LIMITS.searchMs });
+  const enricher = new YtdlpEnricher({ ytdlp: e.ytdlp, log, timeoutMs: o.searchTimeoutMs, batcher });
   return new Resolver({
     deezer: new Deezer({ baseUrl: e.deezer, ...http, limit: o.limits?.deezer }),
     itunes: new ITunes({ baseUrl: e.itunes, ...http, limit: o.limits?.itunes }),
     odesli: new Odesli({ baseUrl: e.odesli, apiKey: e.odesliKey, ...http, limit: o.limits?.odesli }),
     llms,
-    youtube: new YoutubeSearch({ ytdlp: e.ytdlp, log, timeoutMs: o.searchTimeoutMs ?? LIMITS.searchMs, ytmusic, enricher }),
+    youtube: new YoutubeSearch({ ytdlp: e.ytdlp, log, timeoutMs: o.searchTimeoutMs ?? LIMITS.searchMs, ytmusic, enricher, batcher }),
     registry: o.registry,
     log,
     budgetMs: o.budgetMs,

@@ -14,7 +14,7 @@ import { pickMatch, toCandidate, type SearchHit } from './match.js';
 import { mergeTracks } from './merge.js';
 import { MAX_CANDIDATES, noTrack, overrideCandidate, toResult } from './result.js';
 import { Run } from './run.js';
-import type { ResolverLog } from './types.js';
+import type { ProviderTrack, ResolverLog } from './types.js';
 import { verifyMatch } from './verify.js';
 import type { SearchPlan } from './youtube-search.js';
 
@@ -35,6 +35,8 @@ export interface ResolveOptions {
   signal?: AbortSignal;
   /** One track of an album or playlist: Odesli (10 requests a minute) only when Deezer cannot name it. */
   collection?: boolean;
+  /** What a catalogue already answered for this track (an album listing's row, with its ISRC): not asked again. */
+  known?: ProviderTrack;
 }
 
 export interface ResolverDeps extends IdentifyDeps {
@@ -97,7 +99,7 @@ export class Resolver {
     const t1 = Date.now();
     const query = identity.llm?.query ?? `${track.artists[0] ? `${track.artists[0]} - ` : ''}${track.title}`;
     const facts = { title: track.title, artists: track.artists, album: track.album, durationSec: track.durationSec };
-    const hits = await this.deps.youtube.search({ isrc: track.isrc, query, track: facts }, signal);
+    const hits = await this.deps.youtube.search({ isrc: track.isrc, query, track: facts, ...(opts.collection && { batch: true }) }, signal);
     run.timings.youtube = Date.now() - t1;
     // Free text no catalogue could look up, and a search that found nothing: name who failed, not "no confident match".
     if (!hits.length && level === 'search' && run.failures.length) throw noTrack(run, 'the YouTube search found nothing either');

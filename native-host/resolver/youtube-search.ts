@@ -13,6 +13,7 @@ import { isBare, pickMatch, type SearchHit, type SearchKind, type TrackFacts } f
 import type { ResolverLog } from './types.js';
 import { untilAborted } from './until-aborted.js';
 import type { YtdlpEnricher } from './ytdlp-enrich.js';
+import type { YtdlpBatcher } from './collection/ytdlp-batch.js';
 import type { YtMusic } from './ytmusic.js';
 
 const Entry = z.object({
@@ -34,6 +35,8 @@ export interface SearchPlan {
   limit?: number;
   /** What the track is, to choose which bare fallback hits are worth a lookup. */
   track?: TrackFacts;
+  /** One track of an album: its yt-dlp runs may be shared with the other tracks' (collection/ytdlp-batch.ts). */
+  batch?: boolean;
 }
 
 /** How many bare (title-only) fallback hits are looked up; each costs a yt-dlp run of a few seconds. */
@@ -48,7 +51,12 @@ export interface YoutubeSearchOptions {
   ytmusic?: YtMusic | null;
   /** Corroborates bare fallback hits; null = no lookups. */
   enricher?: YtdlpEnricher | null;
+  /** Shares yt-dlp runs between an album's tracks (plans with `batch`); absent = one run per search. */
+  batcher?: YtdlpBatcher | null;
 }
+
+/** A batched search asks for the most any search asks for; each caller keeps its own first `limit`. */
+const BATCH_LIMIT = 20;
 
 export function searchArgs(kind: SearchKind, q: string, limit: number): string[] {
   const common = ['--ignore-config', '--no-warnings', '--flat-playlist', '-J', '--playlist-end', String(limit)];
@@ -121,9 +129,17 @@ export function mergeHits(lists: SearchHit[][]): SearchHit[] {
 export class YoutubeSearch {
   constructor(private readonly o: YoutubeSearchOptions) {}
 
-  async run(kind: SearchKind, q: string, limit: number, signal?: AbortSignal): Promise<SearchHit[]> {
+  async run(kind: SearchKind, q: string, limit: number, signal?: AbortSignal, batch = false): Promise<SearchHit[]> {
     // A spent budget must not pay for starting yt-dlp only to kill it (hundreds of ms for Python's start-up).
     if (signal?.aborted) return [];
+    if (batch && this.o.batcher) {
+      const args = searchArgs(kind, q, Math.max(limit, BATCH_LIMIT));
+      const at = args.indexOf('--');
+      const url = args[at + 1] ?? '';
+      // yt-dlp names each document by the URL it answers (original_url; webpage_url for a search).
+      const doc = await this.o.batcher.run(args.slice(0, at), url, (d) => d.original_url === url || d.webpage_url === url, signal);
+      return doc ? parseSearchOutput(JSON.stringify(doc), kind).slice(0, limit) : [];
+    }
     const started = Date.now();
     try {
       const sub = execa(this.o.ytdlp, searchArgs(kind, q, limit), {
@@ -155,7 +171,7 @@ export class YoutubeSearch {
   }
 
   /** One YouTube Music search: InnerTube, or yt-dlp when InnerTube fails (then flagged for corroboration). */
-  private async music(kind: 'songs' | 'isrc', q: string, limit: number, signal?: AbortSignal): Promise<{ hits: SearchHit[]; bare: boolean }> {
+  private async music(kind: 'songs' | 'isrc', q: string, limit: number, signal?: AbortSignal, batch = false): Promise<{ hits: SearchHit[]; bare: boolean }> {
     const yt = this.o.ytmusic;
     if (yt) {
       try {
@@ -165,14 +181,15 @@ export class YoutubeSearch {
         this.o.log?.({ level: 'info', event: 'ytmusic.fallback', search: kind, reason: (e as { reason?: string }).reason ?? 'error' });
       }
     }
-    return { hits: await this.run(kind, q, limit, signal), bare: true };
+    return { hits: await this.run(kind, q, limit, signal, batch), bare: true };
   }
 
   /** All three searches at once; the ISRC one only when there is an ISRC. */
   async search(plan: SearchPlan, signal?: AbortSignal): Promise<SearchHit[]> {
     const limit = plan.limit ?? 20;
-    const jobs = [this.music('songs', plan.query, limit, signal), this.run('videos', plan.query, limit, signal).then((hits) => ({ hits, bare: false }))];
-    if (plan.isrc) jobs.unshift(this.music('isrc', plan.isrc, 10, signal));
+    const batch = plan.batch === true;
+    const jobs = [this.music('songs', plan.query, limit, signal, batch), this.run('videos', plan.query, limit, signal, batch).then((hits) => ({ hits, bare: false }))];
+    if (plan.isrc) jobs.unshift(this.music('isrc', plan.isrc, 10, signal, batch));
     const lists = await Promise.all(jobs);
     const hits = mergeHits(lists.map((l) => l.hits));
     return lists.some((l) => l.bare) ? this.corroborate(hits, plan, signal) : hits;
@@ -188,6 +205,6 @@ export class YoutubeSearch {
           .ranked.filter((s) => s.breakdown.title >= 0.5)
           .map((s) => s.hit)
       : [...bare].sort((a, b) => (a.isrcRank ?? 99) - (b.isrcRank ?? 99) || a.rank - b.rank);
-    return this.o.enricher.some(hits, order.slice(0, ENRICH_TOP).map((h) => h.id), signal);
+    return this.o.enricher.some(hits, order.slice(0, ENRICH_TOP).map((h) => h.id), signal, plan.batch === true);
   }
 }

@@ -10,6 +10,7 @@ import { YOUTUBE_ID } from '../../shared/music-link.js';
 import type { SearchHit } from './match.js';
 import type { ResolverLog } from './types.js';
 import { untilAborted } from './until-aborted.js';
+import type { YtdlpBatcher } from './collection/ytdlp-batch.js';
 
 const Str = z.string().trim().min(1).max(1000);
 const Info = z.object({
@@ -30,6 +31,8 @@ export interface EnrichOptions {
   log?: ResolverLog;
   /** Per lookup, default 15 s (the resolve's signal bounds it too). */
   timeoutMs?: number;
+  /** Shares lookups between an album's tracks (batched calls only). */
+  batcher?: YtdlpBatcher | null;
 }
 
 export function enrichArgs(url: string): string[] {
@@ -62,9 +65,17 @@ export function parseEnrichOutput(stdout: string, id: string): Partial<SearchHit
 export class YtdlpEnricher {
   constructor(private readonly o: EnrichOptions) {}
 
-  async one(hit: SearchHit, signal?: AbortSignal): Promise<SearchHit> {
+  async one(hit: SearchHit, signal?: AbortSignal, batch = false): Promise<SearchHit> {
     if (signal?.aborted) return hit;
     const started = Date.now();
+    if (batch && this.o.batcher) {
+      const args = enrichArgs(`https://www.youtube.com/watch?v=${hit.id}`);
+      const at = args.indexOf('--');
+      const doc = await this.o.batcher.run(args.slice(0, at), args[at + 1] ?? '', (d) => d.id === hit.id, signal);
+      const extra = doc ? parseEnrichOutput(JSON.stringify(doc), hit.id) : null;
+      this.o.log?.({ level: 'debug', event: 'ytdlp.enrich', id: hit.id, ok: extra !== null, ms: Date.now() - started });
+      return extra ? { ...hit, ...extra, album: extra.album ?? hit.album ?? null } : hit;
+    }
     try {
       const sub = execa(this.o.ytdlp, enrichArgs(`https://www.youtube.com/watch?v=${hit.id}`), {
         timeout: this.o.timeoutMs ?? 15_000,
@@ -85,8 +96,8 @@ export class YtdlpEnricher {
   }
 
   /** Enriches the given hits at once; the rest of the list is returned unchanged. */
-  async some(hits: SearchHit[], ids: string[], signal?: AbortSignal): Promise<SearchHit[]> {
+  async some(hits: SearchHit[], ids: string[], signal?: AbortSignal, batch = false): Promise<SearchHit[]> {
     const want = new Set(ids);
-    return Promise.all(hits.map((h) => (want.has(h.id) ? this.one(h, signal) : h)));
+    return Promise.all(hits.map((h) => (want.has(h.id) ? this.one(h, signal, batch) : h)));
   }
 }

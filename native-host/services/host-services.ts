@@ -78,7 +78,7 @@ export function createServices(opts: ServicesOptions): HostServices {
     list: (url, signal) => media.playlist(url, { all: true, signal, log: log.forJob(null) }),
     library: () => library.get(),
     concurrency: () => config.get().concurrency,
-    probeChunk: (url, urls, signal) => media.probeEntries(url, urls, { signal, log: log.forJob(null) }),
+    probeChunk: (url, urls, signal, onEntry) => media.probeEntries(url, urls, { signal, log: log.forJob(null), onEntry }),
     log: log.forJob(null),
   });
   const unsubscribe = config.onChange(() => jobs.reschedule());

@@ -22,7 +22,7 @@ export interface MediaApi {
   /** A page of the flat listing of `url` (media/playlist-store.ts); null when it is no playlist. Absent in fakes without playlists. */
   playlistPage?(url: string, tools: Tools, opts: PlaylistPageOptions): Promise<PlaylistInfo | null>;
   /** Several playlist entries probed by one yt-dlp run into the probe cache (media/probe-entries.ts). */
-  probeEntries?(playlistUrl: string, urls: Map<number, string>, tools: Tools, opts: { signal?: AbortSignal; log?: LogFn }): Promise<number>;
+  probeEntries?(playlistUrl: string, urls: Map<number, string>, tools: Tools, opts: { signal?: AbortSignal; log?: LogFn; onEntry?: (index: number) => void }): Promise<number>;
   /** The pipeline's shared probe cache lifetime (config probeCacheSec). */
   setProbeCacheTtlMs?(ms: number): void;
 }

@@ -37,7 +37,7 @@ export interface MediaService {
   /** A page of the playlist at `url` (null: no playlist there, or this pipeline lists none). */
   playlist(url: string, opts?: PlaylistPageOptions): Promise<PlaylistInfo | null>;
   /** Probes these entries of a playlist in one run into the probe cache; 0 when this pipeline cannot. */
-  probeEntries(playlistUrl: string, urls: Map<number, string>, opts?: { signal?: AbortSignal; log?: LogFn }): Promise<number>;
+  probeEntries(playlistUrl: string, urls: Map<number, string>, opts?: { signal?: AbortSignal; log?: LogFn; onEntry?: (index: number) => void }): Promise<number>;
   cleanupStaleParts(dir: string): Promise<void>;
 }
 

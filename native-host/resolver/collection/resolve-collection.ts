@@ -9,6 +9,7 @@ import type { CollectionEntry, CollectionListing, CollectionTrack, ResolvedColle
 import type { PageTrackMeta } from '../../../shared/protocol/track.js';
 import { LIMITS } from '../../limits.js';
 import type { Resolver } from '../resolve.js';
+import type { ProviderTrack } from '../types.js';
 import { listCollection, type PageListing } from './list.js';
 
 export interface ResolveCollectionOptions {
@@ -37,6 +38,28 @@ function entryMeta(e: CollectionEntry, l: CollectionListing): PageTrackMeta {
   return meta;
 }
 
+/**
+ * The listing's row as the catalogue's own answer, when the listing came from Deezer's album or playlist
+ * track list (title, artist, duration, ISRC, link): the track's resolve then asks neither catalogue again.
+ */
+export function knownTrack(e: CollectionEntry, l: CollectionListing): ProviderTrack | undefined {
+  if (l.source !== 'deezer' || !e.isrc || !e.link) return undefined;
+  const album = l.kind === 'album';
+  return {
+    provider: 'deezer',
+    title: e.title,
+    artists: e.artists,
+    album: album ? l.title : null,
+    isrc: e.isrc,
+    durationSec: e.durationSec,
+    artworkUrl: album ? l.coverUrl : null,
+    previewUrl: null,
+    trackNumber: album ? e.position : null,
+    releaseDate: album ? l.date : null,
+    link: e.link,
+  };
+}
+
 export async function resolveCollection(resolver: Resolver, input: string, o: ResolveCollectionOptions = {}): Promise<ResolvedCollection> {
   const link = collectionLink(input);
   if (!link) throw new NexError('resolver.unsupported_link', 'Not an album or playlist link of Deezer, Apple Music, Spotify or Tidal.', { input: input.slice(0, 200) });
@@ -48,7 +71,8 @@ export async function resolveCollection(resolver: Resolver, input: string, o: Re
       limit(async (): Promise<CollectionTrack> => {
         let t: CollectionTrack;
         try {
-          const result = await resolver.resolve(entryInput(e), { meta: entryMeta(e, listing), noCache: o.noCache, signal: o.signal, collection: true });
+          const known = knownTrack(e, listing);
+          const result = await resolver.resolve(entryInput(e), { meta: entryMeta(e, listing), noCache: o.noCache, signal: o.signal, collection: true, ...(known && { known }) });
           t = { ...e, isrc: e.isrc ?? result.isrc, result, error: null };
         } catch (err) {
           t = { ...e, result: null, error: toErrorPayload(err) };

@@ -55,4 +55,22 @@ describe('a full disk in the middle of a batch', () => {
     expect(files).toContain('01 - Track 1.mp3');
     expect(files.filter((f) => f.endsWith('.mp3'))).toEqual(['01 - Track 1.mp3']);
   }, 120_000);
+
+  it('the same in the middle of an album (the album batch: items with album tags into <Album artist>/<Album>/)', async (ctx) => {
+    if (!mounted) return ctx.skip();
+    await execa('rm', ['-rf', path.join(mnt, 'Full')]);
+    s.config.update({ concurrency: 1 });
+    const items = [1, 2, 3, 4, 5].map((i) => ({ url: env.url(`ep${i}.m4a`), index: i, title: `Song ${i}`, fileStem: `0${i} - Song ${i}`, tags: { title: `Song ${i}`, artist: 'Band', album: 'Tiny Album', albumArtist: 'Band', track: i, trackTotal: 5, disc: 1, discTotal: 1 } }));
+    const info = s.batches.submit({ preset: 'mp3-192', folder: ['Band', 'Tiny Album'], outDir: mnt, indexPrefix: false, source: { kind: 'items', items } });
+    let end: BatchInfo | undefined;
+    for (let i = 0; i < 1200 && !end; i++) {
+      const ev = events.find((e) => e.event === 'batch.state' && e.batch.id === info.id && ['done', 'failed', 'cancelled'].includes(e.batch.status));
+      if (ev?.event === 'batch.state') end = ev.batch;
+      else await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(end).toMatchObject({ status: 'failed', error: { code: 'media.disk_full' }, done: 1, failed: 1, cancelled: 3 });
+    const files = await filesUnder(path.join(mnt, 'Band', 'Tiny Album'));
+    expect(files.filter((f) => f.endsWith('.part'))).toEqual([]);
+    expect(files.filter((f) => f.endsWith('.mp3'))).toEqual(['01 - Song 1.mp3']);
+  }, 120_000);
 });

@@ -48,6 +48,20 @@ describe('resolve an album or playlist', () => {
     expect(allMatched(c)).toBe(true);
     // The album's own list came from /album/{id}/tracks (positions, ISRCs), once.
     expect(s.deezer.requests.filter((r) => r.startsWith(`GET /album/${ALBUM_ID}/tracks`))).toHaveLength(1);
+    // What that list answered (title, artist, ISRC) is not asked again per track, of Deezer or iTunes.
+    expect(s.deezer.requests.filter((r) => r.startsWith('GET /track/'))).toEqual([]);
+    expect(s.itunes.requests).toEqual([]);
+  });
+
+  it("an album's YouTube searches share yt-dlp runs: far fewer starts than tracks x searches", async () => {
+    const r = make();
+    const c = await resolveCollection(r, DEEZER_ALBUM);
+    expect(allMatched(c)).toBe(true);
+    const runs = (r as unknown as { deps: { youtube: { o: { batcher: { runs: number } } } } }).deps.youtube.o.batcher.runs;
+    // 12 tracks x 3 searches (ISRC, songs, videos) were 36 starts, plus the bare hits' lookups.
+    console.log(`album: ${runs} batched yt-dlp runs`);
+    expect(runs).toBeGreaterThan(0);
+    expect(runs).toBeLessThanOrEqual(24);
   });
 
   it('a second resolve of the album comes from the registry, track by track', async () => {

@@ -22,3 +22,35 @@ describe('batch prefetch', () => {
     await expect(p.first()).resolves.toBeUndefined();
   });
 });
+
+describe('batch prefetch streams', () => {
+  it('an item waits for its own entry only, not for the rest of its chunk', async () => {
+    let give: (index: number) => void = () => {};
+    let end: () => void = () => {};
+    const items = Array.from({ length: 4 }, (_, i) => ({ url: `http://h/${i + 1}`, index: i + 1 }));
+    const p = batchPrefetch(
+      (_u, _urls, _s, onEntry) => {
+        give = onEntry;
+        return new Promise<void>((r) => (end = r));
+      },
+      'http://h/p',
+      items,
+      new AbortController().signal,
+      10,
+    );
+    void p.first();
+    let first = false;
+    let third = false;
+    void p.ready(1).then(() => (first = true));
+    void p.ready(3).then(() => (third = true));
+    give(1);
+    await new Promise((r) => setTimeout(r, 0));
+    expect([first, third]).toEqual([true, false]);
+    // The run ends without entry 3 (yt-dlp could not resolve it): its item probes itself.
+    end();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(third).toBe(true);
+    // An entry no chunk covers is ready at once.
+    await expect(p.ready(99)).resolves.toBeUndefined();
+  });
+});
