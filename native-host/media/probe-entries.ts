@@ -5,6 +5,7 @@
  * resolved it, so the first item can start while the rest of the chunk is still being resolved. Best
  * effort: an entry it cannot resolve is simply not cached, and its job probes it alone (and fails alone).
  */
+import { setMaxListeners } from 'node:events';
 import { LIMITS } from '../limits.js';
 import { enrichInfo } from './enrich.js';
 import { lineSplitter } from './lines.js';
@@ -33,6 +34,8 @@ export async function probeEntries(playlistUrl: string, urls: Map<number, string
   if (!urls.size) return 0;
   const limit = AbortSignal.timeout(LIMITS.probeMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, limit]) : limit;
+  // yt-dlp plus one enrichment (an ffprobe) per entry listen on it at once: by design, not a leak warning.
+  setMaxListeners(urls.size + 2, signal);
   let n = 0;
   const pending: Promise<void>[] = [];
   const cacheOne = async (raw: unknown): Promise<void> => {

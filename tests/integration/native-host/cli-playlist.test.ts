@@ -73,6 +73,14 @@ describe('nexstream CLI on a playlist', () => {
     expect(lines(again.stdout).at(-1)).toMatchObject({ type: 'done', paths: [], failed: 0, skipped: 3 });
   }, 180_000);
 
+  it('a 12-item feed (more entries than one AbortSignal listens for by default) downloads with no Node warning on stderr', async () => {
+    const twelve = await env.feed('twelve.xml', 'Twelve', Array.from({ length: 12 }, (_, i) => ({ title: `Part ${i + 1}`, file: `ep${(i % 3) + 1}.m4a`, guid: `twelve-${i + 1}` })));
+    const r = await cli(['download', twelve, '--preset', 'mp3-192', '--out', path.join(env.home, 'twelve-out'), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(lines(r.stdout).at(-1)).toMatchObject({ type: 'done', failed: 0, skipped: 0 });
+    expect(r.stderr).not.toMatch(/Warning/);
+  }, 180_000);
+
   it('exit 5 when some items failed, with the failed item and its code', async () => {
     const out = path.join(env.home, 'cli-out-2');
     const r = await cli(['download', feed, '--preset', 'mp3-192', '--items', '2-3', '--out', out, '--json']);
