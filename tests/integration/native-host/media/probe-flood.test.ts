@@ -27,7 +27,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** yt-dlp processes (not the death-signal guard around them) whose parent chain reaches `root`. */
+/**
+ * yt-dlp runs (not the death-signal guard around them) whose parent chain reaches `root`. A process whose parent
+ * is itself yt-dlp is not another run: yt-dlp forks helpers at start-up (`file -b python3`, `ldconfig`), and
+ * until such a fork execs it carries yt-dlp's own argv, -J included (seen here under load: the "2 for one
+ * shared probe" that once failed this test was the run and its pre-exec fork, pids parent and child).
+ */
 function ytdlpUnder(root: number): number {
   const parent = new Map<number, number>();
   const isYtdlp = new Set<number>();
@@ -49,7 +54,7 @@ function ytdlpUnder(root: number): number {
     for (let p = parent.get(pid); p; p = parent.get(p)) if (p === root) return true;
     return false;
   };
-  return [...isYtdlp].filter(under).length;
+  return [...isYtdlp].filter((pid) => under(pid) && !isYtdlp.has(parent.get(pid) ?? 0)).length;
 }
 
 async function census(root: number, ms: number): Promise<number> {
