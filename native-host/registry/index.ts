@@ -166,7 +166,7 @@ class LibsqlRegistry implements Registry {
       this.log({ level: 'warn', event: 'registry.row_refused', mode: this.mode, isrc, reason: check.reason });
       return Promise.resolve(false);
     }
-    const written = this.writes.run(
+    const written = this.writes.write(
       'putVerified',
       async (c) => {
         await c.batch(
@@ -183,7 +183,7 @@ class LibsqlRegistry implements Registry {
 
   async updatePreview(isrc: string, previewUrl: string): Promise<void> {
     if (!/^https?:\/\//i.test(previewUrl)) return;
-    await this.writes.run(
+    await this.writes.write(
       'updatePreview',
       (c) => c.execute({ sql: 'UPDATE tracks SET preview_url = ?, preview_checked_at = ? WHERE isrc = ?', args: [previewUrl, Date.now(), isrc.toUpperCase()] }),
       null,
