@@ -35,7 +35,9 @@ function listing(media: MediaService, url: string, opts: ListOpts): Promise<Play
 function worthListing(p: Probed): boolean {
   if (!('failed' in p)) return probedFromPlaylist(p.info);
   const code = isNexError(p.failed) ? p.failed.code : '';
-  return !['job.cancelled', 'media.timeout', 'input.invalid_url'].includes(code);
+  // A refusal for capacity (queue full, process cap) says nothing about the URL and must answer at once:
+  // a listing behind it would hold the refusal and take the slot the refusal protects.
+  return !['job.cancelled', 'media.timeout', 'input.invalid_url', 'job.queue_full', 'host.busy'].includes(code);
 }
 
 export async function probeWithPlaylist(media: MediaService, url: string, opts: { signal?: AbortSignal; noCache?: boolean; log: LogFn; all?: boolean; cookies?: Cookie[] }): Promise<ProbeWithPlaylist> {
