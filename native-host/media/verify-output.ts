@@ -4,6 +4,7 @@
  */
 import { execa } from 'execa';
 import { NexError } from '../../shared/errors.js';
+import { mp3Duration } from './mp3-duration.js';
 import { mp4Duration } from './mp4-duration.js';
 import { adopt } from './supervise.js';
 import type { Tools } from './types.js';
@@ -13,9 +14,9 @@ export function durationTolerance(expectedSec: number): number {
   return Math.max(1, expectedSec * 0.02);
 }
 
-/** Output duration of a finished file, or null when ffprobe cannot tell (then nothing is claimed). MP4/M4A: their movie header, as ffprobe reads it. */
+/** Output duration of a finished file, or null when ffprobe cannot tell (then nothing is claimed). MP4/M4A: their movie header, MP3: its Xing/Info frame count, as ffprobe reads them. */
 export async function outputDuration(file: string, tools: Pick<Tools, 'ffprobe'>, signal?: AbortSignal): Promise<number | null> {
-  const own = await mp4Duration(file);
+  const own = (await mp4Duration(file)) ?? (await mp3Duration(file));
   if (own !== null) return own;
   const r = await adopt(() =>
     execa(tools.ffprobe, ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', '--', file], {
