@@ -4,7 +4,8 @@
  * ffprobe's mp3 demuxer reads it: the completeness check then needs no ffprobe start after every MP3
  * (~40 ms each here). No ID3v2-skippable first frame, no Xing/Info tag or no frame count: null, ffprobe decides.
  */
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
+import { readAt } from './read-at.js';
 
 /** ID3v2 tags ffmpeg writes (title, tags, a cover up to a few MB) are skipped; larger ones are left to ffprobe. */
 const MAX_ID3 = 32 * 1024 * 1024;
@@ -12,12 +13,6 @@ const MAX_ID3 = 32 * 1024 * 1024;
 const HEAD = 4 + 32 + 12;
 
 const SAMPLE_RATES: Record<number, readonly number[]> = { 3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000] };
-
-async function readAt(fh: Awaited<ReturnType<typeof open>>, pos: number, len: number): Promise<Buffer | null> {
-  const buf = Buffer.alloc(len);
-  const { bytesRead } = await fh.read(buf, 0, len, pos);
-  return bytesRead === len ? buf : null;
-}
 
 /** Where the first MPEG frame starts: after an ID3v2 tag (syncsafe size, optional footer), else 0. Pure. */
 export function audioStart(head: Buffer): number | null {
@@ -47,7 +42,7 @@ export function xingDuration(frame: Buffer): number | null {
 
 /** The MP3's declared duration in seconds, or null when it declares none this reader trusts. */
 export async function mp3Duration(file: string): Promise<number | null> {
-  let fh: Awaited<ReturnType<typeof open>> | undefined;
+  let fh: FileHandle | undefined;
   try {
     fh = await open(file, 'r');
     const head = await readAt(fh, 0, 10);

@@ -6,6 +6,7 @@
  * about the fragments, odd boxes) answers null and is left to ffprobe.
  */
 import { open, type FileHandle } from 'node:fs/promises';
+import { readAt } from './read-at.js';
 
 /** A movie header bigger than this is not one ffmpeg wrote; leave it to ffprobe. */
 const MAX_MVHD = 4096;
@@ -18,12 +19,6 @@ interface Box {
   /** Header length (8, or 16 with a 64-bit size). */
   header: number;
   size: number;
-}
-
-async function readAt(fh: FileHandle, pos: number, len: number): Promise<Buffer | null> {
-  const buf = Buffer.alloc(len);
-  const { bytesRead } = await fh.read(buf, 0, len, pos);
-  return bytesRead === len ? buf : null;
 }
 
 async function boxAt(fh: FileHandle, pos: number, end: number): Promise<Box | null> {

@@ -9,14 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inspectMedia } from '../../../fixtures/inspect-media.js';
 import { mp3Duration } from '../../../../native-host/media/mp3-duration.js';
 
 let dir: string;
 const ff = (args: string[]) => execa('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], { cwd: dir });
-const ffprobe = async (file: string) => {
-  const r = await execa('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', '--', file], { reject: false });
-  return Number.parseFloat(r.stdout.trim());
-};
+const ffprobe = async (file: string) => (await inspectMedia(file)).durationSec;
 const at = (name: string) => path.join(dir, name);
 const sine = (sec: number, rate = 44100) => ['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=${rate}:duration=${sec}`];
 

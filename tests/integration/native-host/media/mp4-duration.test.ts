@@ -8,14 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inspectMedia } from '../../../fixtures/inspect-media.js';
 import { mp4Duration } from '../../../../native-host/media/mp4-duration.js';
 
 let dir: string;
 const ff = (args: string[]) => execa('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], { cwd: dir });
-const ffprobe = async (file: string) => {
-  const r = await execa('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', '--', file], { reject: false });
-  return Number.parseFloat(r.stdout.trim());
-};
+const ffprobe = async (file: string) => (await inspectMedia(file)).durationSec;
 const at = (name: string) => path.join(dir, name);
 const VIDEO = ['-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=7', '-f', 'lavfi', '-i', 'sine=duration=6.5', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac'];
 
