@@ -68,8 +68,11 @@ export function recordingStem(title: string, at: Date): string {
 export async function recordIfLive(spec: DownloadSpec, detail: ProbeDetail, tools: Tools, hooks: DownloadHooks): Promise<DownloadResult | null> {
   let selection: ReturnType<typeof chooseFormats> = {};
   let chosen: RawFormat[] = [];
+  // Parsed only when the probe says live (a VOD goes back to the download path untouched), then reused for the tags.
+  let info: InfoDict = {};
   const readable = () => {
-    selection = chooseFormats(rawFormats(InfoDict.parse(detail.info)), spec.preset);
+    info = InfoDict.parse(detail.info);
+    selection = chooseFormats(rawFormats(info), spec.preset);
     chosen = [selection.video, selection.audio].filter((f, i, a): f is RawFormat => !!f && a.indexOf(f) === i);
     return chosen.every(readsDirectly);
   };
@@ -77,16 +80,16 @@ export async function recordIfLive(spec: DownloadSpec, detail: ProbeDetail, tool
     hooks.log?.({ source: 'host', level: 'info', text: 'Not a live stream: downloading it whole instead of recording.' });
     return null;
   }
-  return record(spec, detail, tools, hooks, selection, chosen);
+  return record(spec, detail, info, tools, hooks, selection, chosen);
 }
 
-async function record(spec: DownloadSpec, detail: ProbeDetail, tools: Tools, hooks: DownloadHooks, selection: ReturnType<typeof chooseFormats>, chosen: RawFormat[]): Promise<DownloadResult> {
+async function record(spec: DownloadSpec, detail: ProbeDetail, info: InfoDict, tools: Tools, hooks: DownloadHooks, selection: ReturnType<typeof chooseFormats>, chosen: RawFormat[]): Promise<DownloadResult> {
   const { signal, log } = hooks;
   const preset = presetSpec(spec.preset);
   const title = spec.tags?.title ?? detail.result.title;
   hooks.onTitle?.(title);
   const sources = withCookies(planSources(selection), spec.cookies);
-  const tags = gatherTags({ ...InfoDict.parse(detail.info), title }, spec.tags, spec.title);
+  const tags = gatherTags({ ...info, title }, spec.tags, spec.title);
   try {
     await mkdir(spec.outDir, { recursive: true });
   } catch (e) {
