@@ -5,7 +5,7 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { cliEnv, run, type BenchModule } from './lib/context.js';
+import { cliEnv, run, settleDisk, type BenchModule } from './lib/context.js';
 import { hostDownload, request } from './lib/host-jobs.js';
 import { serveDash, type ServedSource } from './lib/media.js';
 import { paired, ratioFigure, ratioRange, summarize } from './lib/stats.js';
@@ -21,7 +21,10 @@ export const pipeline: BenchModule = async (ctx) => {
   const home = ctx.scratch('cli-home');
   let k = 0;
   const fresh = () => path.join(out, `run-${k++}`);
-  const clean = (p: string) => rm(p, { recursive: true, force: true });
+  const clean = async (p: string) => {
+    await rm(p, { recursive: true, force: true });
+    await settleDisk();
+  };
 
   // The product, cold: a new `nexstream download` process that must probe.
   const cold = async (url: string) => {
@@ -72,8 +75,8 @@ export const pipeline: BenchModule = async (ctx) => {
   // The same on a 1 GB source: start-up matters less, streaming more. One untimed remux puts the
   // files in the page cache, so whoever runs first in a round pays no disk read the others do not.
   const bigSrc = await serveDash(1024);
-  ctx.log(`pipeline: 1c on ${((bigSrc.videoBytes + bigSrc.audioBytes) / 1048576).toFixed(0)} MB, ${ctx.quick ? 1 : 3} rounds`);
-  const figCBig = vsMerge(' 1 GB', await coldRounds(bigSrc, ctx.quick ? 1 : 3, [() => bareRemux(bigSrc)]));
+  ctx.log(`pipeline: 1c on ${((bigSrc.videoBytes + bigSrc.audioBytes) / 1048576).toFixed(0)} MB, ${ctx.quick ? 1 : 5} rounds`);
+  const figCBig = vsMerge(' 1 GB', await coldRounds(bigSrc, ctx.quick ? 1 : 5, [() => bareRemux(bigSrc)]));
   await bigSrc.server.close();
 
   // (b) Through a running host after the popup's probe is cached, against the bare remux alone.

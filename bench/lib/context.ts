@@ -55,6 +55,14 @@ export async function run(file: string, args: string[], opts: { env?: Record<str
   return ms;
 }
 
+/**
+ * Flushes every dirty page to disk, outside the timed part. A 1 GB output deleted just now can still
+ * be in writeback, and whoever runs next would pay for it: every timed run starts from the same state.
+ */
+export async function settleDisk(): Promise<void> {
+  await execa('sync', [], { reject: false, stdin: 'ignore' });
+}
+
 /** The minimal environment a CLI run gets: its own HOME so config/logs/caches start as the run intends. */
 export function cliEnv(home: string, extra: Record<string, string> = {}): Record<string, string> {
   return { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local/share'), XDG_CACHE_HOME: path.join(home, '.cache'), ...extra };
