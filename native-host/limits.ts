@@ -34,6 +34,8 @@ export const LIMITS = {
   psMs: 5000,
   /** `setpriv --help` once at start-up, to know whether children can be tied to the host's death. */
   setprivProbeMs: 2000,
+  /** yt-dlp has printed its info dict and only Python's teardown is left: killed if it is still there after this. */
+  ytdlpTeardownMs: 10_000,
   /** SIGTERM, then SIGKILL after this: ffmpeg needs a moment to finish the trailer and exit. */
   killGraceMs: 3000,
   /** Killed orphan tools (a crashed host's) get this long to vanish before their .part is removed anyway. */

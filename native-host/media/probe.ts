@@ -28,16 +28,55 @@ export const cancelled = () => new NexError('job.cancelled', 'Cancelled.');
 /** A probe that has not answered by then is stuck (see LIMITS.probeMs). */
 export const PROBE_TIMEOUT_MS = LIMITS.probeMs;
 
+/**
+ * yt-dlp's stdout, and `ready` once its first line is complete. `-J` prints the info dict as one line (JSON
+ * escapes newlines in strings), then Python spends another 50-70 ms tearing itself down (measured here on a
+ * cold CLI download): the probe answers from the line and need not wait for the exit.
+ */
+function firstLine(): { push(chunk: string): void; text(): string; ready: Promise<void> } {
+  let all = '';
+  let done!: () => void;
+  const ready = new Promise<void>((r) => (done = r));
+  return {
+    push: (c) => {
+      all += c;
+      if (c.includes('\n')) done();
+    },
+    text: () => all,
+    ready,
+  };
+}
+
 async function runYtdlpJson(url: string, tools: Tools, opts: ProbeOptions): Promise<InfoDict> {
-  let stdout = '';
+  const out = firstLine();
   const limit = AbortSignal.timeout(opts.timeoutMs ?? PROBE_TIMEOUT_MS);
   const signal = opts.signal ? AbortSignal.any([opts.signal, limit]) : limit;
+  // The run listens to its own controller, so an answered probe can let yt-dlp finish on its own (below).
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  signal.addEventListener('abort', onAbort, { once: true });
+  if (signal.aborted) stop.abort();
   const args = ytdlpProbeArgs(url, tools, opts.cookiesFile);
-  const how = { source: 'yt-dlp' as const, log: opts.log, signal, onStdout: (c: string) => (stdout += c) };
+  const how = { source: 'yt-dlp' as const, log: opts.log, signal: stop.signal, onStdout: out.push };
   // A CLI run may have started this very command before the bundle loaded (early-ytdlp.ts).
   const early = claimEarlyYtdlp(tools.ytdlp, args);
   const p = early ? adoptEarly(tools.ytdlp, args, early, how) : supervise(tools.ytdlp, args, how);
+  // With cookies yt-dlp saves its cookie jar as it exits, into a file removed after the probe: wait for that.
+  const first = opts.cookiesFile ? await p.exited : await Promise.race([out.ready.then(() => null), p.exited]);
+  const text = out.text();
+  const info = first === null && !signal.aborted ? tryParse(text.slice(0, text.indexOf('\n'))) : null;
+  if (info) {
+    // Python's teardown is left: still in the census and killed with the host, ended if it hangs; briefly a
+    // fourth process beside the gate's three, which costs no network and exits within ~100 ms.
+    signal.removeEventListener('abort', onAbort);
+    const reap = setTimeout(() => p.kill(), LIMITS.ytdlpTeardownMs);
+    reap.unref();
+    void p.exited.then(() => clearTimeout(reap));
+    return info;
+  }
+  // Not one complete info dict on the first line: yt-dlp's exit decides, as it always did.
   const exit = await p.exited;
+  signal.removeEventListener('abort', onAbort);
   if (opts.signal?.aborted) throw cancelled();
   // Our time limit, not yt-dlp, ended the run: its own code, so nobody reads it as a yt-dlp bug.
   if (limit.aborted) {
@@ -46,9 +85,17 @@ async function runYtdlpJson(url: string, tools: Tools, opts: ProbeOptions): Prom
   }
   if (exit.exitCode !== 0) throw ytdlpError(exit, p.stderrTail.text(), url, tools.ytdlpVersion);
   try {
-    return parseInfoJson(stdout);
+    return parseInfoJson(out.text());
   } catch (e) {
     throw new NexError('media.ytdlp_exit', 'yt-dlp printed something that is not an info dict.', { url }, { cause: e });
+  }
+}
+
+function tryParse(line: string): InfoDict | null {
+  try {
+    return parseInfoJson(line);
+  } catch {
+    return null;
   }
 }
 
