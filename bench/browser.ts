@@ -50,8 +50,12 @@ export const browser: BenchModule = async (ctx) => {
     // The flood figure below opens the real popup again.
     await h.worker.evaluate(`chrome.action.setPopup({ popup: 'popup.html' })`);
     const inDoc = summarize(runs.map((r) => r.phases.painted));
-    const state = summarize(runs.map((r) => r.phases.firstState));
+    // The React app is imported after the header's paint, so the background's first state mostly comes later.
+    const stateBefore = runs.filter((r) => r.phases.firstState >= 0 && r.phases.firstState <= r.phases.painted).length;
     const blankDoc = summarize(blanks.map((r) => r.phases.painted));
+    // The popup's in-document time beyond the blank page's, round by round: Chromium shows a popup only once
+    // its document has loaded, and even the one-line page paints 60-110 ms after its navigation start here.
+    const beyondBlank = summarize(runs.map((r, i) => r.phases.painted - (blanks[i]?.phases.painted ?? NaN)));
     figures.push(
       ratioFigure(
         '5 popup: click to painted page metadata / click to first paint of a blank popup page',
@@ -60,9 +64,16 @@ export const browser: BenchModule = async (ctx) => {
         'ms',
         `blank page painted ${fmt(blankDoc.median)} ms [${fmt(blankDoc.min)}..${fmt(blankDoc.max)}] after its navigation start`,
       ),
-      absFigure('5 popup: in-document, navigation start to painted page metadata', inDoc, 'ms', 50, `background state at ${fmt(state.median)} ms`, false),
+      absFigure(
+        '5 popup: in-document, nav start to painted page metadata, beyond a blank popup page',
+        beyondBlank,
+        'ms',
+        50,
+        `popup ${fmt(inDoc.median)} ms [${fmt(inDoc.min)}..${fmt(inDoc.max)}] vs blank ${fmt(blankDoc.median)} ms [${fmt(blankDoc.min)}..${fmt(blankDoc.max)}] from navigation start to paint; the background's first state was there before that paint in ${stateBefore} of ${runs.length} opens`,
+        false,
+      ),
     );
-    ctx.log(`popup opens, ms (click->painted / nav->prepaint script / nav->bundle / nav->mark / nav->DOMContentLoaded / nav->load / nav->painted): ${runs.map((r) => `${fmt(r.wallMs)}/${fmt(r.phases.prepaintScript)}/${fmt(r.phases.script)}/${fmt(r.phases.metaRendered)}/${fmt(r.phases.domContentLoaded)}/${fmt(r.phases.load)}/${fmt(r.phases.painted)}`).join(' ')}`);
+    ctx.log(`popup opens, ms (click->painted / nav->module entry / nav->mark / nav->DOMContentLoaded / nav->load / nav->painted): ${runs.map((r) => `${fmt(r.wallMs)}/${fmt(r.phases.script)}/${fmt(r.phases.metaRendered)}/${fmt(r.phases.domContentLoaded)}/${fmt(r.phases.load)}/${fmt(r.phases.painted)}`).join(' ')}`);
     ctx.log(`blank opens, ms (click->painted / nav->DOMContentLoaded / nav->load / nav->painted): ${blanks.map((r) => `${fmt(r.wallMs)}/${fmt(r.phases.domContentLoaded)}/${fmt(r.phases.load)}/${fmt(r.phases.painted)}`).join(' ')}`);
 
     // 6a: through the browser vs the same ping over a pipe straight to a host process.

@@ -11,7 +11,7 @@ import { CHROMIUM_EXTENSION_ID } from '../../shared/extension-id.js';
 import { EXTENSION_DIR } from '../../tests/e2e/support/build.js';
 import type { Harness } from '../../tests/e2e/support/chromium.js';
 
-/** Set by the popup (extension/components/page-header-dom.ts, or Popup.tsx if React gets there first) once the header shows the page's title. */
+/** Set by the popup (extension/components/page-header-dom.ts from the module entry, or Popup.tsx if React gets there first) once the header shows the page's title. */
 export const FIRST_META_MARK = 'nexstream:page-meta-rendered';
 /** The baseline page: one line of text and nothing else. Only in the bench's copy of the extension. */
 const BLANK = 'bench-blank.html';
@@ -20,7 +20,7 @@ export interface PopupOpen {
   /** Wall ms from the toolbar click to the first paint showing the page's metadata (or the blank page's first paint). */
   wallMs: number;
   /** The document's own phases (ms from its navigation start); -1 where not applicable. */
-  phases: { prepaintScript: number; script: number; firstState: number; metaRendered: number; painted: number; domContentLoaded: number; load: number };
+  phases: { script: number; firstState: number; metaRendered: number; painted: number; domContentLoaded: number; load: number };
 }
 
 /** A copy of the built extension with the blank popup page added (same id: the key is in the manifest). */
@@ -53,18 +53,18 @@ const PAINT_SCRIPT = `(mark) => {
   if (mark !== null && at(mark) < 0) return null;
   if (fcp < 0) return null;
   const nav = performance.getEntriesByType('navigation')[0];
-  return { timeOrigin: performance.timeOrigin, painted: fcp, domContentLoaded: nav ? nav.domContentLoadedEventStart : -1, load: nav && nav.loadEventStart > 0 ? nav.loadEventStart : -1, prepaintScript: at('nexstream:first-paint-script'), script: at('nexstream:popup-script'), firstState: at('nexstream:first-state'), metaRendered: mark === null ? -1 : at(mark) };
+  return { timeOrigin: performance.timeOrigin, painted: fcp, domContentLoaded: nav ? nav.domContentLoadedEventStart : -1, load: nav && nav.loadEventStart > 0 ? nav.loadEventStart : -1, script: at('nexstream:popup-script'), firstState: at('nexstream:first-state'), metaRendered: mark === null ? -1 : at(mark) };
 }`;
 
 async function timeOpen(h: Harness, tab: Page, file: string, mark: string | null): Promise<PopupOpen> {
   const { popup, clickedAt } = await openAs(h, tab, file);
   try {
     const handle = await popup.waitForFunction(`(${PAINT_SCRIPT})(${JSON.stringify(mark)})`, { timeout: 15_000, polling: 10 });
-    const r = (await handle.jsonValue()) as { timeOrigin: number; painted: number; prepaintScript: number; script: number; firstState: number; metaRendered: number; domContentLoaded: number; load: number };
+    const r = (await handle.jsonValue()) as { timeOrigin: number; painted: number; script: number; firstState: number; metaRendered: number; domContentLoaded: number; load: number };
     // The metadata is painted at the first contentful paint after it was put in the DOM (the root is empty before).
     const painted = Math.max(r.painted, r.metaRendered);
     // timeOrigin + startTime is wall time, comparable with the bench's Date.now() on the same machine.
-    return { wallMs: r.timeOrigin + painted - clickedAt, phases: { prepaintScript: r.prepaintScript, script: r.script, firstState: r.firstState, metaRendered: r.metaRendered, painted, domContentLoaded: r.domContentLoaded, load: r.load } };
+    return { wallMs: r.timeOrigin + painted - clickedAt, phases: { script: r.script, firstState: r.firstState, metaRendered: r.metaRendered, painted, domContentLoaded: r.domContentLoaded, load: r.load } };
   } finally {
     await popup.close().catch(() => undefined);
   }

@@ -51,13 +51,27 @@ const FIRST_PAINT = '__nexstreamFirstPaint';
  * frame (firstPaintDone) before evaluating React, which would otherwise hold the paint back.
  */
 export function setFirstPaint(painted: Promise<boolean>): void {
-  (globalThis as Record<string, unknown>)[FIRST_PAINT] = painted.then(
-    (did) =>
-      did
-        ? // After the next frame's paint, not before it: rAF runs just ahead of the paint.
-          new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
-        : undefined,
-  );
+  (globalThis as Record<string, unknown>)[FIRST_PAINT] = painted.then((did) => (did ? contentfulPaint() : undefined));
+}
+
+/**
+ * The page's first contentful paint (the header, the only content then). A Chromium popup is shown only
+ * once its document has loaded: a frame before that is not what the user sees. Where Paint Timing is
+ * missing, the next frame.
+ */
+function contentfulPaint(): Promise<void> {
+  if (performance.getEntriesByName('first-contentful-paint').length) return Promise.resolve();
+  if (typeof PerformanceObserver !== 'function' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+    return new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  }
+  return new Promise<void>((resolve) => {
+    const obs = new PerformanceObserver((list) => {
+      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      obs.disconnect();
+      resolve();
+    });
+    obs.observe({ type: 'paint', buffered: true });
+  });
 }
 
 /** Settles once the pre-React header is on screen, at the latest after `capMs` (or at once when no script ran). */
