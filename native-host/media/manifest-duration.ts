@@ -32,7 +32,21 @@ export function dashManifestOf(formats: RawFormat[]): { url: string; headers: Re
   return null;
 }
 
+/** GETs in flight by URL and headers: the duration and the liveness check read the same manifest at the same time. */
+const inFlight = new Map<string, Promise<string | null>>();
+
+/** The body of a small text document, or null; callers asking for the same one at once share one GET. */
 export function fetchText(url: string, headers: Record<string, string>, signal?: AbortSignal): Promise<string | null> {
+  const key = JSON.stringify([url, headers]);
+  const pending = inFlight.get(key);
+  if (pending) return pending;
+  const p = getText(url, headers, signal);
+  inFlight.set(key, p);
+  void p.finally(() => inFlight.delete(key));
+  return p;
+}
+
+function getText(url: string, headers: Record<string, string>, signal?: AbortSignal): Promise<string | null> {
   return new Promise((resolve) => {
     const get = url.startsWith('https:') ? httpsGet : httpGet;
     const timeout = AbortSignal.timeout(TIMEOUT_MS);

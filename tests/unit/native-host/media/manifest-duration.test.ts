@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIsoDuration } from '../../../../shared/iso-duration.js';
-import { dashDuration, dashManifestOf, mpdDurationSec } from '../../../../native-host/media/manifest-duration.js';
+import { dashDuration, dashManifestOf, fetchText, mpdDurationSec } from '../../../../native-host/media/manifest-duration.js';
 import type { RawFormat } from '../../../../native-host/media/ytdlp-info.js';
 
 const MPD = '<?xml version="1.0"?>\n<MPD xmlns="urn:mpeg:dash:schema:mpd:2011" type="static" mediaPresentationDuration="PT1M30.5S"><Period/></MPD>';
@@ -51,6 +51,20 @@ describe('DASH duration from the manifest', () => {
       expect(seen.at(-1)).toBe('nex-test');
       expect(await dashDuration([{ ...fmt, manifest_url: `${base}/missing.mpd` }])).toBeNull();
       expect(await dashDuration([{ ...fmt, manifest_url: 'http://127.0.0.1:1/m.mpd' }])).toBeNull();
+    });
+
+    it('the duration and the liveness check reading the same manifest at once share one GET; later reads fetch again', async () => {
+      const url = `${base}/m.mpd`;
+      const before = seen.length;
+      const [a, b] = await Promise.all([fetchText(url, { 'User-Agent': 'nex-test' }), fetchText(url, { 'User-Agent': 'nex-test' })]);
+      expect(a).toBe(b);
+      expect(a).toContain('mediaPresentationDuration');
+      expect(seen.length - before).toBe(1);
+      await fetchText(url, { 'User-Agent': 'nex-test' });
+      expect(seen.length - before).toBe(2);
+      // Other headers are another request (they may decide what the server answers).
+      await Promise.all([fetchText(url, { 'User-Agent': 'a' }), fetchText(url, { 'User-Agent': 'b' })]);
+      expect(seen.length - before).toBe(4);
     });
   });
 });
