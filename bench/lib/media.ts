@@ -8,8 +8,9 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
+import { fileURLToPath } from 'node:url';
 import { dashPairMpd } from '../../tests/fixtures/dash-mpd.js';
-import { startMediaServer, type MediaServer } from '../../tests/fixtures/media-server.js';
+import type { MediaServer } from '../../tests/fixtures/media-server.js';
 
 const FFMPEG = process.env.NEXSTREAM_FFMPEG ?? 'ffmpeg';
 export const CACHE_DIR = path.join(os.tmpdir(), 'nexstream-bench-cache');
@@ -70,15 +71,46 @@ export async function dashSource(sizeMB: number): Promise<DashSource> {
 }
 
 
+/** What the bench needs of a server it does not run itself. */
+export type BenchServer = Pick<MediaServer, 'url' | 'close'>;
+
 export interface ServedSource extends DashSource {
-  server: MediaServer;
+  server: BenchServer;
   manifestUrl: string;
   videoUrl: string;
   audioUrl: string;
 }
 
+const SERVER_PROCESS = fileURLToPath(new URL('../fixtures/media-server-process.ts', import.meta.url));
+
+/**
+ * The media server as a process in a session of its own, like a remote server: in the bench's own process it
+ * shared a CPU scheduling group (Linux autogroup: one per session) with the baselines' tools, which the bench
+ * runs in its session, while the product's tools run in theirs (the host spawns them detached), so the two
+ * sides competed with the server on different terms.
+ */
+async function startServerProcess(dir: string): Promise<BenchServer> {
+  const child = execa(process.execPath, ['--import', 'tsx', SERVER_PROCESS, dir], { detached: true, stdin: 'pipe', stdout: 'pipe', stderr: 'inherit', buffer: false, reject: false });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => {
+      out += c;
+      const line = out.split('\n');
+      if (line.length > 1 && line[0]) resolve(line[0]);
+    });
+    void child.then((r) => reject(new Error(`media server exited ${String(r.exitCode)}`)));
+  });
+  return {
+    url,
+    close: async () => {
+      child.stdin.end();
+      await child;
+    },
+  };
+}
+
 export async function serveDash(sizeMB: number): Promise<ServedSource> {
   const s = await dashSource(sizeMB);
-  const server = await startMediaServer(s.dir);
+  const server = await startServerProcess(s.dir);
   return { ...s, server, manifestUrl: `${server.url}manifest.mpd`, videoUrl: `${server.url}video.mp4`, audioUrl: `${server.url}audio.m4a` };
 }
