@@ -85,7 +85,9 @@ describe('jobs through the host', () => {
     await new Promise((r) => setTimeout(r, 1500));
     h.child.stdin.end();
     const { code, ms } = await h.exited;
-    expect(code).toBe(0);
+    // On a failure, the host's own last words say which job did not stop.
+    const lastLog = code === 0 ? [] : h.messages.filter((m) => m.event === 'log').slice(-25);
+    expect({ code, lastLog, stderr: code === 0 ? '' : h.stderr().slice(-2000) }).toEqual({ code: 0, lastLog: [], stderr: '' });
     expect(ms).toBeLessThan(10_000);
     expect(await waitUntil(() => processesMentioning('throttle=30000').length === 0)).toBe(true);
     // Nothing finished (the source is throttled to ~50 s) and nothing partial remains.
