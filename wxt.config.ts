@@ -8,7 +8,7 @@ export default defineConfig({
   // One promise-based `browser` API (webextension-polyfill) for Chromium and Firefox alike.
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Vite's modulepreload polyfill is for browsers without <link rel="modulepreload">; Chromium has it and so
-  // does Firefox since 115, our minimum. It would be one more script every page loads before it shows.
+  // does Firefox since 115, our minimum. It is code every page would run before it can be shown.
   vite: () => ({ build: { modulePreload: { polyfill: false } } }),
   manifest: ({ browser }) => ({
     name: 'NexStream',

@@ -54,7 +54,7 @@ export const browser: BenchModule = async (ctx) => {
     const stateBefore = runs.filter((r) => r.phases.firstState >= 0 && r.phases.firstState <= r.phases.painted).length;
     const blankDoc = summarize(blanks.map((r) => r.phases.painted));
     // The popup's in-document time beyond the blank page's, round by round: Chromium shows a popup only once
-    // its document has loaded, and even the one-line page paints 60-110 ms after its navigation start here.
+    // its document has loaded, and even the one-line page paints 60-150 ms after its navigation start here.
     const beyondBlank = summarize(runs.map((r, i) => r.phases.painted - (blanks[i]?.phases.painted ?? NaN)));
     figures.push(
       ratioFigure(

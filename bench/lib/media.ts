@@ -84,10 +84,9 @@ export interface ServedSource extends DashSource {
 const SERVER_PROCESS = fileURLToPath(new URL('../fixtures/media-server-process.ts', import.meta.url));
 
 /**
- * The media server as a process in a session of its own, like a remote server: in the bench's own process it
- * shared a CPU scheduling group (Linux autogroup: one per session) with the baselines' tools, which the bench
- * runs in its session, while the product's tools run in theirs (the host spawns them detached), so the two
- * sides competed with the server on different terms.
+ * The media server as a process of its own, in its own session, like a remote server. Inside the bench's process
+ * it shared one event loop and its CPU with the bench and became the bottleneck: a bare remux of the 250 MB source
+ * took ~1000 ms there against ~500 ms served from here, which hid most of what the product adds to it.
  */
 async function startServerProcess(dir: string): Promise<BenchServer> {
   const child = execa(process.execPath, ['--import', 'tsx', SERVER_PROCESS, dir], { detached: true, stdin: 'pipe', stdout: 'pipe', stderr: 'inherit', buffer: false, reject: false });
