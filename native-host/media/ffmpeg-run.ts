@@ -73,6 +73,8 @@ export function shortReadError(r: ShortRead): NexError {
 
 const FASTSTART_PASS = /Starting second pass: moving the moov atom/;
 const DISK_FULL = /No space left on device|ENOSPC|Disk quota exceeded/i;
+/** ffmpeg 5.1 exits 0 when its trailer write fails (a full disk, a reserved index room too small): the file is broken. */
+const TRAILER_FAILED = /Error writing trailer of /;
 const NO_STREAM = /Stream map '[^']*:a[^']*' matches no streams|does not contain any stream|Output file #0 does not contain any stream/i;
 
 export function ffmpegError(exit: ProcessExit | number | null, tail: string, audioRequired: boolean): NexError {
@@ -83,6 +85,8 @@ export function ffmpegError(exit: ProcessExit | number | null, tail: string, aud
   const http = ffmpegHttpFailure(tail, details);
   if (http) return http;
   if (audioRequired && NO_STREAM.test(tail)) return new NexError('media.no_audio', 'This source has no audio stream, so an audio preset cannot be made from it.', details);
+  const trailer = /Error writing trailer of [^\n]*/.exec(tail)?.[0];
+  if (trailer) return new NexError('media.ffmpeg_exit', `ffmpeg could not finish the file (${trailer}).`, details);
   const last = tail.trim().split('\n').at(-1) ?? '';
   return new NexError('media.ffmpeg_exit', `ffmpeg failed (exit ${exitCode ?? 'signal'}): ${last}`, details);
 }
@@ -171,10 +175,10 @@ export async function runFfmpeg(args: string[], tools: Tools, opts: FfmpegRunOpt
     if (failure) throw failure;
     const failedFeed = fed.find((r) => r.exitCode !== 0 && r.signal === null);
     if (failedFeed) throw ytdlpError(failedFeed, failedFeed.tail, opts.url, tools.ytdlpVersion);
-    // ffmpeg 5.1 exits 0 when ENOSPC hits its trailer write: the file is truncated, so it is a failure.
     // After our SIGINT ffmpeg exits 255 having written the trailer ("Exiting normally, received signal 2").
     const stopped = (opts.stop?.aborted === true || stalledMs !== undefined) && done.exitCode === 255;
-    if ((done.exitCode !== 0 && !stopped) || DISK_FULL.test(ff.stderrTail.text())) throw ffmpegError(done, ff.stderrTail.text(), opts.audioRequired ?? false);
+    const tail = ff.stderrTail.text();
+    if ((done.exitCode !== 0 && !stopped) || DISK_FULL.test(tail) || TRAILER_FAILED.test(tail)) throw ffmpegError(done, tail, opts.audioRequired ?? false);
     // ffmpeg gave up reconnecting and wrote what it had: exit 0, but bytes are missing.
     if (watch.gaveUp) throw gaveUpError(watch.gaveUp);
     return { declaredDurationSec: watch.declaredDurationSec, ...(stalledMs !== undefined ? { stalledMs } : {}) };

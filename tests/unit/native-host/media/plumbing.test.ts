@@ -75,6 +75,13 @@ describe('yt-dlp command lines and errors', () => {
     expect(ffmpegError(1, 'line 1\nhttp://x/a.mp4: Server returned 403 Forbidden (access denied)', false).code).toBe('media.forbidden');
     expect(other.details?.stderrTail).toContain('line 1');
   });
+
+  it('a failed trailer write (ffmpeg 5.1 exits 0 after it) says the file could not be finished', () => {
+    const tail = '[mp4 @ 0x1] reserved_moov_size is too small, needed 112738 additional\nError writing trailer of /out/x.part: Invalid argument\nvideo:4495kB audio:1879kB subtitle:0kB other streams:0kB global headers:0kB muxing overhead: 0.3%';
+    const e = ffmpegError(0, tail, false);
+    expect(e).toMatchObject({ code: 'media.ffmpeg_exit', message: 'ffmpeg could not finish the file (Error writing trailer of /out/x.part: Invalid argument).' });
+    expect(String(e.details?.stderrTail)).toContain('reserved_moov_size is too small');
+  });
 });
 
 describe('planSources', () => {
