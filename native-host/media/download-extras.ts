@@ -8,6 +8,8 @@ import type { InfoDict } from './ytdlp-info.js';
 export interface ExtrasPlan {
   extras: FfmpegExtras;
   textFeeds: Array<{ fd: number; text: string }>;
+  /** Chapters written (they take room in the MP4 index). */
+  chapters: number;
 }
 
 /**
@@ -25,7 +27,7 @@ export function planExtras(info: InfoDict, spec: Pick<DownloadSpec, 'subs'>, mux
     extras.chaptersFd = nextFd;
     textFeeds.push({ fd: nextFd, text: ffmetadata(chapters) });
   }
-  return { extras, textFeeds };
+  return { extras, textFeeds, chapters: chapters.length };
 }
 
 /** ffmpeg could not open a subtitle URL (404, HTML, ...; its error names the input): drop that track and say so. */

@@ -31,12 +31,14 @@ export interface FfmpegJob {
   /** Cover image for audio presets (ignored for video presets and Opus). */
   cover?: StreamSource;
   tags?: TagValues;
-  /** A file gets faststart MP4; a pipe (stdout) gets fragmented MP4 because a pipe cannot be rewound. */
+  /** A file gets an MP4 with its index first (reserved room or the faststart pass); a pipe (stdout) gets fragmented MP4, a pipe cannot be rewound. */
   output: { kind: 'file'; path: string } | { kind: 'pipe' };
   /** Seconds without progress before the job counts as stalled; sets the network read timeout. Default 30. */
   stallSec?: number;
   /** Subtitles and chapters (ffmpeg-extras.ts). */
   extras?: FfmpegExtras;
+  /** MP4 file output: bytes reserved for the index at the front in place of the faststart pass (moov-reserve.ts). */
+  moovReserveBytes?: number | null;
 }
 
 /** `-headers` wants CRLF-terminated lines; CR/LF inside a value would inject headers. */
@@ -112,7 +114,9 @@ export function buildFfmpegArgs(job: FfmpegJob): string[] {
   const toPipe = job.output.kind === 'pipe';
   const muxerArgs: string[] = [];
   if (spec.muxer === 'mp4' || spec.muxer === 'ipod') {
-    muxerArgs.push('-movflags', toPipe ? '+frag_keyframe+empty_moov+default_base_moof' : '+faststart');
+    if (toPipe) muxerArgs.push('-movflags', '+frag_keyframe+empty_moov+default_base_moof');
+    else if (job.moovReserveBytes) muxerArgs.push('-moov_size', String(job.moovReserveBytes));
+    else muxerArgs.push('-movflags', '+faststart');
   }
   if (spec.muxer === 'mp3') muxerArgs.push('-id3v2_version', '3', '-write_id3v1', '0');
   return [

@@ -15,11 +15,12 @@ import { assertDownloadable } from './probe-extras.js';
 import { withCookies } from './source-cookies.js';
 import { checkSubtitles, dropFailedSubtitle, planExtras } from './download-extras.js';
 import { commitPart, removePart } from './part-files.js';
+import { MOOV_TOO_SMALL, moovPlanOf, moovReserveBytes } from './moov-reserve.js';
 import { presetSpec } from '../../shared/presets.js';
 import { chooseFormats } from './presets.js';
 import { assertHttpUrl, cancelled, probe } from './probe.js';
 import { planSources } from './sources.js';
-import { gatherTags } from './tags.js';
+import { gatherTags, metadataArgs } from './tags.js';
 import { addId3Frames, extraId3Frames } from './id3-frames.js';
 import type { DownloadHooks, DownloadResult, DownloadSpec, ProbeDetail, Tools } from './types.js';
 import { InfoDict, rawFormats } from './ytdlp-info.js';
@@ -54,6 +55,8 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
   const extras = planExtras(info, spec, preset.muxer, 3 + sources.feeders.length, detail.result.durationSec, log);
   const tags = { ...gatherTags({ ...info, title }, spec.tags, spec.title), ...(spec.lyrics && { lyrics: spec.lyrics }) };
   let cover = coverSource(spec, detail);
+  // Video files: the index written in place at the front, no faststart pass over the whole file (moov-reserve.ts).
+  let moov = preset.kind === 'video' ? moovReserveBytes(moovPlanOf(selection, detail.result.durationSec, { subtitles: extras.extras.subtitles?.length ?? 0, chapters: extras.chapters }, metadataArgs(tags, preset.muxer))) : null;
 
   try {
     await mkdir(spec.outDir, { recursive: true });
@@ -68,7 +71,7 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
   try {
     let declared: number | null = null;
     for (;;) {
-      const args = buildFfmpegArgs({ preset: spec.preset, ...sources, cover, tags, output: { kind: 'file', path: out.partPath }, stallSec: spec.stallSec, extras: extras.extras });
+      const args = buildFfmpegArgs({ preset: spec.preset, ...sources, cover, tags, output: { kind: 'file', path: out.partPath }, stallSec: spec.stallSec, extras: extras.extras, moovReserveBytes: moov });
       try {
         ({ declaredDurationSec: declared } = await runFfmpeg(args, tools, {
           signal,
@@ -87,6 +90,12 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
         // The thumbnail failed to open (ffmpeg names the input it could not read): once more without it.
         const tail = isNexError(e) ? String(e.details?.stderrTail ?? '') : '';
         if (isNexError(e) && dropFailedSubtitle(extras, tail, log)) continue;
+        // The source had more samples than it announced: the file's head is overwritten, so it is made again with faststart.
+        if (moov && isNexError(e) && e.code === 'media.ffmpeg_exit' && MOOV_TOO_SMALL.test(tail)) {
+          log?.({ source: 'host', level: 'warn', text: `The source is longer than it said (the ${moov}-byte index room was too small); downloading it again the slower way.` });
+          moov = null;
+          continue;
+        }
         if (!cover || !isNexError(e) || e.code !== 'media.ffmpeg_exit' || !tail.includes(cover.url)) throw e;
         log?.({ source: 'host', level: 'warn', text: `Cover art could not be read (${cover.url}); writing the file without it.` });
         cover = undefined;

@@ -19,6 +19,8 @@ export const RawFormat = z
     width: num,
     height: num,
     fps: num,
+    /** Audio sample rate, Hz. */
+    asr: num,
     tbr: num,
     abr: num,
     vbr: num,

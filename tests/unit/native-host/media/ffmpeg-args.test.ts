@@ -58,6 +58,17 @@ describe('buildFfmpegArgs: video presets', () => {
     expect(after(vp9, '-c:v')).toEqual(['copy']);
   });
 
+  it('with room reserved for the index: -moov_size in place of the faststart pass; a pipe stays fragmented', () => {
+    const a = build({ preset: 'mp4-1080', video: V, audio: A, moovReserveBytes: 250_000 });
+    expect(after(a, '-moov_size')).toEqual(['250000']);
+    expect(a).not.toContain('-movflags');
+    expect(a.at(-1)).toBe('/out/x.part');
+    const piped = build({ preset: 'mp4-1080', video: V, audio: A, moovReserveBytes: 250_000, output: { kind: 'pipe' } });
+    expect(piped).not.toContain('-moov_size');
+    expect(after(piped, '-movflags')).toEqual(['+frag_keyframe+empty_moov+default_base_moof']);
+    expect(after(build({ preset: 'mp4-1080', video: V, audio: A, moovReserveBytes: null }), '-movflags')).toEqual(['+faststart']);
+  });
+
   it('writes fragmented MP4 to a pipe, progress moving to fd 3', () => {
     const a = build({ preset: 'mp4-720', video: V, audio: A, output: { kind: 'pipe' } });
     expect(after(a, '-movflags')).toEqual(['+frag_keyframe+empty_moov+default_base_moof']);
