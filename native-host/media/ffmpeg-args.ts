@@ -32,7 +32,7 @@ export interface FfmpegJob {
   cover?: StreamSource;
   tags?: TagValues;
   /** A file gets an MP4 with its index first (reserved room or the faststart pass); a pipe (stdout) gets fragmented MP4, a pipe cannot be rewound. */
-  output: { kind: 'file'; path: string } | { kind: 'pipe' };
+  output: { kind: 'file'; path: string; /** The empty file just reserved for this run: opened without O_TRUNC (see below). */ fresh?: boolean } | { kind: 'pipe' };
   /** Seconds without progress before the job counts as stalled; sets the network read timeout. Default 30. */
   stallSec?: number;
   /** Subtitles and chapters (ffmpeg-extras.ts). */
@@ -137,7 +137,11 @@ export function buildFfmpegArgs(job: FfmpegJob): string[] {
     ...extra.codecs,
     ...metadataArgs(job.tags ?? {}, spec.muxer),
     ...muxerArgs,
-    // The output is a `.part` name the pipeline reserved itself, so -y only overwrites our own empty file.
+    // ext4 flushes a file that was truncated when it was opened as it is closed (auto_da_alloc): ffmpeg's O_TRUNC on
+    // the empty reserved .part made its close() start writeback of the whole file, 75-80 ms for 250 MB, and the
+    // fsyncs after it waited too. A retry into a used .part still truncates.
+    ...(job.output.kind === 'file' && job.output.fresh ? ['-truncate', '0'] : []),
+    // The output is a `.part` name the pipeline reserved itself, so -y only overwrites our own file.
     '-f',
     spec.muxer,
     '-y',

@@ -70,8 +70,8 @@ export async function download(spec: DownloadSpec, tools: Tools, hooks: Download
   });
   try {
     let declared: number | null = null;
-    for (;;) {
-      const args = buildFfmpegArgs({ preset: spec.preset, ...sources, cover, tags, output: { kind: 'file', path: out.partPath }, stallSec: spec.stallSec, extras: extras.extras, moovReserveBytes: moov });
+    for (let attempt = 0; ; attempt++) {
+      const args = buildFfmpegArgs({ preset: spec.preset, ...sources, cover, tags, output: { kind: 'file', path: out.partPath, fresh: attempt === 0 }, stallSec: spec.stallSec, extras: extras.extras, moovReserveBytes: moov });
       try {
         ({ declaredDurationSec: declared } = await runFfmpeg(args, tools, {
           signal,

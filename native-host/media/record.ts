@@ -101,7 +101,7 @@ async function record(spec: DownloadSpec, detail: ProbeDetail, info: InfoDict, t
     throw fsError(e, spec.outDir);
   });
   const hls = new Set(chosen.filter((f) => (f.protocol ?? '').startsWith('m3u8')).map((f) => f.url ?? ''));
-  const args = withMaxSec(liveInputArgs(buildFfmpegArgs({ preset: spec.preset, ...sources, tags, output: { kind: 'file', path: out.partPath }, stallSec: spec.stallSec }), hls, liveMaxReload(spec.stallSec ?? DEFAULT_STALL_SEC)), spec.maxSec);
+  const args = withMaxSec(liveInputArgs(buildFfmpegArgs({ preset: spec.preset, ...sources, tags, output: { kind: 'file', path: out.partPath, fresh: true }, stallSec: spec.stallSec }), hls, liveMaxReload(spec.stallSec ?? DEFAULT_STALL_SEC)), spec.maxSec);
   log?.({ source: 'host', level: 'info', text: `Recording ${spec.url} from now until stopped or the stream ends.` });
   try {
     const report = await runFfmpeg(args, tools, {

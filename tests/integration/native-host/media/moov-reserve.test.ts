@@ -60,6 +60,8 @@ describe('MP4 index room', () => {
     const ff = commands('ffmpeg');
     expect(ff).toHaveLength(1);
     expect(ff[0]).toMatch(/ -moov_size \d+ /);
+    // The reserved .part is empty: no O_TRUNC (ext4 would flush the whole file at close).
+    expect(ff[0]).toContain(' -truncate 0 ');
     expect(ff[0]).not.toContain('faststart');
     // The unused room is a free box after the index (the second is ffmpeg's usual 8-byte one before mdat, room for a
     // 64-bit size): still "moov before mdat" for a phone.
@@ -79,6 +81,9 @@ describe('MP4 index room', () => {
     expect(ff[0]).toContain('-moov_size');
     expect(ff[1]).toContain('+faststart');
     expect(ff[1]).not.toContain('-moov_size');
+    // The second run writes into the used .part: it must truncate it, or the first run's tail would stay.
+    expect(ff[0]).toContain(' -truncate 0 ');
+    expect(ff[1]).not.toContain('-truncate');
     expect(lines.some((l) => l.level === 'warn' && /index room was too small/.test(l.text))).toBe(true);
     const boxes = await topLevelBoxes(r.path);
     expect(boxes.indexOf('moov')).toBeLessThan(boxes.indexOf('mdat'));

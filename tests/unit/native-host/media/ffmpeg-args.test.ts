@@ -58,6 +58,13 @@ describe('buildFfmpegArgs: video presets', () => {
     expect(after(vp9, '-c:v')).toEqual(['copy']);
   });
 
+  it('a fresh reserved .part is opened without O_TRUNC (-truncate 0, an output option); any other file is truncated', () => {
+    const a = build({ preset: 'mp4-1080', video: V, audio: A, output: { kind: 'file', path: '/out/x.part', fresh: true } });
+    expect(a.slice(-6)).toEqual(['-truncate', '0', '-f', 'mp4', '-y', '/out/x.part']);
+    expect(build({ preset: 'mp3-320', audio: A })).not.toContain('-truncate');
+    expect(build({ preset: 'mp4-1080', video: V, audio: A, output: { kind: 'pipe' } })).not.toContain('-truncate');
+  });
+
   it('with room reserved for the index: -moov_size in place of the faststart pass; a pipe stays fragmented', () => {
     const a = build({ preset: 'mp4-1080', video: V, audio: A, moovReserveBytes: 250_000 });
     expect(after(a, '-moov_size')).toEqual(['250000']);
