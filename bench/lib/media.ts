@@ -84,12 +84,25 @@ export interface ServedSource extends DashSource {
 const SERVER_PROCESS = fileURLToPath(new URL('../fixtures/media-server-process.ts', import.meta.url));
 
 /**
+ * On the last CPU (Linux, 2+ CPUs, util-linux taskset present), like a server that is not on the user's machine. Unpinned,
+ * the scheduler often woke ffmpeg on the server's CPU (where the server had just written to the socket): the same bare
+ * remux took ~300 ms with the two on different CPUs and ~500 ms on one, at random, which swung medians by +-15 %.
+ * Pinned, ffmpeg stays on the other CPU: 403..526 ms over 10 runs, where unpinned gave 463..653.
+ */
+function pinnedToLastCpu(file: string, args: string[]): [string, string[]] {
+  const cpus = os.availableParallelism();
+  const taskset = ['/usr/bin/taskset', '/bin/taskset'].find((p) => existsSync(p));
+  return process.platform === 'linux' && cpus > 1 && taskset ? [taskset, ['-c', String(cpus - 1), file, ...args]] : [file, args];
+}
+
+/**
  * The media server as a process of its own, in its own session, like a remote server. Inside the bench's process
  * it shared one event loop and its CPU with the bench and became the bottleneck: a bare remux of the 250 MB source
  * took ~1000 ms there against ~500 ms served from here, which hid most of what the product adds to it.
  */
 async function startServerProcess(dir: string): Promise<BenchServer> {
-  const child = execa(process.execPath, ['--import', 'tsx', SERVER_PROCESS, dir], { detached: true, stdin: 'pipe', stdout: 'pipe', stderr: 'inherit', buffer: false, reject: false });
+  const [file, args] = pinnedToLastCpu(process.execPath, ['--import', 'tsx', SERVER_PROCESS, dir]);
+  const child = execa(file, args, { detached: true, stdin: 'pipe', stdout: 'pipe', stderr: 'inherit', buffer: false, reject: false });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => {
