@@ -74,7 +74,7 @@ export function shortReadError(r: ShortRead): NexError {
 const FASTSTART_PASS = /Starting second pass: moving the moov atom/;
 const DISK_FULL = /No space left on device|ENOSPC|Disk quota exceeded/i;
 /** ffmpeg 5.1 exits 0 when its trailer write fails (a full disk, a reserved index room too small): the file is broken. */
-const TRAILER_FAILED = /Error writing trailer of /;
+const TRAILER_FAILED = /Error writing trailer of [^\n]*/;
 const NO_STREAM = /Stream map '[^']*:a[^']*' matches no streams|does not contain any stream|Output file #0 does not contain any stream/i;
 
 export function ffmpegError(exit: ProcessExit | number | null, tail: string, audioRequired: boolean): NexError {
@@ -85,7 +85,7 @@ export function ffmpegError(exit: ProcessExit | number | null, tail: string, aud
   const http = ffmpegHttpFailure(tail, details);
   if (http) return http;
   if (audioRequired && NO_STREAM.test(tail)) return new NexError('media.no_audio', 'This source has no audio stream, so an audio preset cannot be made from it.', details);
-  const trailer = /Error writing trailer of [^\n]*/.exec(tail)?.[0];
+  const trailer = TRAILER_FAILED.exec(tail)?.[0];
   if (trailer) return new NexError('media.ffmpeg_exit', `ffmpeg could not finish the file (${trailer}).`, details);
   const last = tail.trim().split('\n').at(-1) ?? '';
   return new NexError('media.ffmpeg_exit', `ffmpeg failed (exit ${exitCode ?? 'signal'}): ${last}`, details);
