@@ -66,7 +66,7 @@ export function moovPlanOf(sel: Selection, durationSec: number | null, extras: {
   return {
     durationSec,
     video: sel.video ? { fps: sel.video.fps ?? null } : null,
-    audio: sel.audio ? { sampleRate: typeof sel.audio.asr === 'number' ? sel.audio.asr : null } : null,
+    audio: sel.audio ? { sampleRate: sel.audio.asr ?? null } : null,
     subtitleTracks: extras.subtitles,
     chapters: extras.chapters,
     tagBytes,
