@@ -37,21 +37,17 @@ export const pipeline: BenchModule = async (ctx) => {
     await clean(dir);
     return ms;
   };
-  const bareRemux = async (s: ServedSource = src) => {
+  /** The bare remux; `index` is how the MP4's index gets to the front (the faststart pass unless told otherwise). */
+  const bareRemux = async (s: ServedSource = src, index = ['-movflags', '+faststart']) => {
     const file = `${fresh()}.mp4`;
-    const ms = await run('ffmpeg', [...FF, '-i', s.videoUrl, '-i', s.audioUrl, '-map', '0:v:0', '-map', '1:a:0', '-c', 'copy', '-movflags', '+faststart', file]);
+    const ms = await run('ffmpeg', [...FF, '-i', s.videoUrl, '-i', s.audioUrl, '-map', '0:v:0', '-map', '1:a:0', '-c', 'copy', ...index, file]);
     await clean(file);
     return ms;
   };
   // The floor with the product's one-pass MP4 (index room reserved in front, as moov-reserve.ts sizes it for this
   // source: the manifest says 30 fps and 48 kHz): shown beside 1a/1c, since the faststart floor is not the limit.
-  const bareRemuxInPlace = async (s: ServedSource = src) => {
-    const file = `${fresh()}.mp4`;
-    const room = moovReserveBytes({ durationSec: s.videoSec, video: { fps: 30 }, audio: { sampleRate: 48000 }, subtitleTracks: 0, chapters: 0, tagBytes: 0 });
-    const ms = await run('ffmpeg', [...FF, '-i', s.videoUrl, '-i', s.audioUrl, '-map', '0:v:0', '-map', '1:a:0', '-c', 'copy', '-moov_size', String(room), file]);
-    await clean(file);
-    return ms;
-  };
+  const roomFor = (s: ServedSource) => moovReserveBytes({ durationSec: s.videoSec, video: { fps: 30 }, audio: { sampleRate: 48000 }, subtitleTracks: 0, chapters: 0, tagBytes: 0 });
+  const bareRemuxInPlace = (s: ServedSource) => bareRemux(s, ['-moov_size', String(roomFor(s))]);
   const bareProbe = (url: string) => run('yt-dlp', ['-J', '--ignore-config', '--no-warnings', '--', url]);
   const ytdlpMerge = async (url: string) => {
     const dir = fresh();
