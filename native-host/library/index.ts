@@ -28,9 +28,9 @@ export async function openLibrary(file: string): Promise<Library> {
   const db: Client = createClient({ url: `file:${file}` });
   try {
     await db.execute('PRAGMA journal_mode=WAL');
-    // No fsync per commit: right after a download the page cache holds the new file, and ext4 made the Recent
-    // entry's fsync wait for it (25-37 ms after 100 MB here, against <1 ms). WAL with NORMAL cannot corrupt; a
-    // power cut may lose the last entries, which costs at most a download offered again.
+    // No fsync per commit: right after a download, an fsync can wait behind the new file's writeback (25-37 ms after
+    // 100 MB here, against <1 ms; most of that writeback was ffmpeg's truncating open, see ffmpeg-args.ts). WAL with
+    // NORMAL cannot corrupt; a power cut may lose the last entries, which costs at most a download offered again.
     await db.execute('PRAGMA synchronous=NORMAL');
     await db.execute('PRAGMA busy_timeout=5000');
     await migrate(db, LIBRARY_MIGRATIONS);
